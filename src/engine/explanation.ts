@@ -1,0 +1,118 @@
+import type { Aggregate } from "./aggregate";
+import { formatDay, formatDaySpan } from "./date";
+import type { Goal } from "./attainment";
+import type { Status } from "./status";
+import { formatSignedPercent, type TargetType } from "./target";
+import { lastDay, type Window } from "./window";
+
+const MINUS = "−";
+
+/** `1,234.5`, `−22.0`: one decimal, grouped, with a true minus sign. */
+export function formatAmount(value: number): string {
+  const text = Math.abs(value).toLocaleString("en-US", {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  return value < 0 && text !== "0.0" ? `${MINUS}${text}` : text;
+}
+
+/** `112%`, `−40%`: attainment rounded to a whole percent. */
+export function formatWholePercent(value: number): string {
+  const rounded = Math.round(value * 100);
+  return rounded < 0 ? `${MINUS}${-rounded}%` : `${rounded}%`;
+}
+
+export function formatWindow(window: Window): string {
+  return formatDaySpan(window.from, lastDay(window));
+}
+
+export interface ExplanationFacts {
+  readonly kpi: string;
+  readonly aggregate: Aggregate;
+  readonly evaluation: Window;
+  readonly actual: number | null;
+  readonly actualCount: number;
+  readonly baseline: number | null;
+  /** The baseline's window, or none for a fixed baseline. */
+  readonly baselineWindow?: Window;
+  readonly baselineCount?: number;
+  /** The baseline window's days, when a sum or count baseline was scaled to the evaluation window. */
+  readonly scaledFromDays?: number;
+  readonly change: number | null;
+  readonly targetType: TargetType;
+  readonly target: number;
+  readonly goal?: Goal;
+  readonly attainment: number | null;
+  readonly status: Status;
+  readonly minPoints: number;
+  readonly asOf: number;
+}
+
+function describeTarget(facts: ExplanationFacts): string {
+  switch (facts.targetType) {
+    case "%":
+      return formatSignedPercent(facts.target);
+    case "change":
+      return `${facts.target > 0 ? "+" : ""}${formatAmount(facts.target)}`;
+    case "value":
+      return facts.goal
+        ? `${facts.goal.direction === "increase" ? "at least" : "at most"} ${formatAmount(facts.target)}`
+        : formatAmount(facts.target);
+  }
+}
+
+function describeActual(facts: ExplanationFacts): string {
+  const span = formatWindow(facts.evaluation);
+  if (facts.actual === null) return `no observations in ${span}`;
+  return `${facts.aggregate} ${formatAmount(facts.actual)} in ${span}`;
+}
+
+function describeBaseline(facts: ExplanationFacts): string {
+  if (!facts.baselineWindow)
+    return facts.baseline === null
+      ? "no baseline"
+      : `a fixed baseline of ${formatAmount(facts.baseline)}`;
+  const span = formatWindow(facts.baselineWindow);
+  if (facts.baseline === null) return `no observations in ${span}`;
+  const scaled =
+    facts.scaledFromDays === undefined
+      ? ""
+      : ` (scaled from ${facts.scaledFromDays} to ${facts.evaluation.to - facts.evaluation.from} days)`;
+  return `${formatAmount(facts.baseline)} in ${span}${scaled}`;
+}
+
+function describeOutcome(facts: ExplanationFacts): string {
+  const attainment =
+    facts.attainment === null ? "" : ` (attainment ${formatWholePercent(facts.attainment)})`;
+  switch (facts.status) {
+    case "Met":
+      return `met${attainment}`;
+    case "Missed":
+      return `missed${attainment}`;
+    case "Pending": {
+      if (facts.asOf < facts.evaluation.from)
+        return `pending: the window opens on ${formatDay(facts.evaluation.from)}`;
+      const toDate =
+        facts.attainment === null
+          ? ""
+          : ` (attainment to date ${formatWholePercent(facts.attainment)})`;
+      return `pending until ${formatDay(lastDay(facts.evaluation))}${toDate}`;
+    }
+    default: {
+      const short: string[] = [];
+      if (facts.actualCount < facts.minPoints)
+        short.push(`the evaluation window has ${facts.actualCount}`);
+      if (facts.baselineCount !== undefined && facts.baselineCount < facts.minPoints) {
+        short.push(`the baseline window has ${facts.baselineCount}`);
+      }
+      const needed = `${facts.minPoints} observation${facts.minPoints === 1 ? "" : "s"} needed`;
+      return `insufficient data: ${short.join(" and ")} of ${needed}`;
+    }
+  }
+}
+
+/** One sentence a manager understands. */
+export function explain(facts: ExplanationFacts): string {
+  const change = facts.change === null ? "" : ` (${formatSignedPercent(facts.change)})`;
+  return `${facts.kpi}: ${describeActual(facts)} vs ${describeBaseline(facts)}${change}; target ${describeTarget(facts)} → ${describeOutcome(facts)}.`;
+}

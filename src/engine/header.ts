@@ -1,0 +1,64 @@
+/** Header matching: case, spaces, `_` and `-` are ignored; each role has its accepted spellings. */
+export function headerKey(text: string): string {
+  return text.toLowerCase().replace(/[\s_-]+/g, "");
+}
+
+export type TargetColumn =
+  | "project"
+  | "kpi"
+  | "start"
+  | "window"
+  | "end"
+  | "target"
+  | "targetType"
+  | "direction"
+  | "baseline"
+  | "aggregate"
+  | "minPoints"
+  | "team"
+  | "reward"
+  | "weight"
+  | "threshold"
+  | "cap";
+
+export type ObservationColumn = "project" | "kpi" | "date" | "value";
+
+const TARGET_HEADERS: Record<string, TargetColumn> = {
+  project: "project",
+  kpi: "kpi",
+  start: "start",
+  golive: "start",
+  window: "window",
+  end: "end",
+  target: "target",
+  targettype: "targetType",
+  direction: "direction",
+  baseline: "baseline",
+  aggregate: "aggregate",
+  minpoints: "minPoints",
+  team: "team",
+  reward: "reward",
+  weight: "weight",
+  threshold: "threshold",
+  cap: "cap",
+};
+
+const OBSERVATION_HEADERS: Record<string, ObservationColumn> = {
+  project: "project",
+  kpi: "kpi",
+  date: "date",
+  value: "value",
+};
+
+export function targetColumn(header: string): TargetColumn | undefined {
+  return TARGET_HEADERS[headerKey(header)];
+}
+
+export function observationColumn(header: string): ObservationColumn | undefined {
+  return OBSERVATION_HEADERS[headerKey(header)];
+}
+
+/** Project and KPI names match across tables ignoring case and repeated spaces. */
+export function nameKey(name: string): string {
+  return name.trim().replace(/\s+/g, " ").toLowerCase();
+}

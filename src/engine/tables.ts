@@ -1,0 +1,195 @@
+import { cellAddress, rangeAddress } from "./address";
+import { cellKind, cellText, type CellValue, type Grid } from "./cell";
+import {
+  observationColumn,
+  targetColumn,
+  type ObservationColumn,
+  type TargetColumn,
+} from "./header";
+import { RESULTS_SHEET, type SheetGrid, type WorkbookGrid } from "./workbook";
+
+export type TableKind = "targets" | "long observations" | "wide observations";
+
+/**
+ * A block of cells under a header row, read in place: no rows are copied, so a million-row sheet costs
+ * nothing to recognise beyond a look at its header.
+ */
+export class TableView {
+  constructor(
+    readonly sheet: string,
+    private readonly values: Grid,
+    /** Grid row of the header. */
+    readonly headerRow: number,
+    /** Grid rows after the last data row. */
+    readonly endRow: number,
+    readonly firstColumn: number,
+    readonly endColumn: number,
+    private readonly top: number,
+    private readonly left: number
+  ) {}
+
+  get headers(): string[] {
+    const row = this.values[this.headerRow] ?? [];
+    const headers: string[] = [];
+    for (let c = this.firstColumn; c < this.endColumn; c++) headers.push(cellText(row[c]));
+    return headers;
+  }
+
+  /** The data rows' indices, for `cell`. */
+  get firstDataRow(): number {
+    return this.headerRow + 1;
+  }
+
+  /** The value at a grid row and a column of the table (0 = its first column). */
+  cell(row: number, column: number): CellValue {
+    return this.values[row]?.[this.firstColumn + column];
+  }
+
+  row(row: number): readonly CellValue[] | undefined {
+    return this.values[row];
+  }
+
+  /** Grid column index of a table column, for reading `row()` directly in hot loops. */
+  gridColumn(column: number): number {
+    return this.firstColumn + column;
+  }
+
+  address(row: number, column: number): string {
+    return cellAddress(this.top + row, this.left + this.firstColumn + column);
+  }
+
+  /** The table's range, header included: `A1:D200`. */
+  get rangeAddress(): string {
+    return rangeAddress(
+      this.top + this.headerRow,
+      this.left + this.firstColumn,
+      this.endRow - this.headerRow,
+      this.endColumn - this.firstColumn
+    );
+  }
+
+  isBlankRow(row: number): boolean {
+    const cells = this.values[row];
+    if (!cells) return true;
+    for (let c = this.firstColumn; c < this.endColumn; c++)
+      if (cellKind(cells[c]) !== "blank") return false;
+    return true;
+  }
+}
+
+export interface FoundTable<Column extends string = string> {
+  readonly kind: TableKind;
+  readonly sheet: string;
+  /** The Excel table's name, when it is one. */
+  readonly name?: string;
+  readonly view: TableView;
+  /** Table column index of each recognised header (the first one wins when a header repeats). */
+  readonly columns: Partial<Record<Column, number>>;
+  /** Wide tables: the KPI columns, by table column index. */
+  readonly kpiColumns: readonly { column: number; kpi: string }[];
+}
+
+export type TargetsTable = FoundTable<TargetColumn> & { kind: "targets" };
+export type ObservationsTable = FoundTable<ObservationColumn> & {
+  kind: "long observations" | "wide observations";
+};
+
+export interface FoundTables {
+  readonly targets: TargetsTable[];
+  readonly observations: ObservationsTable[];
+}
+
+/** Every Targets and Observations table in the workbook, in sheet order. */
+export function findTables(workbook: WorkbookGrid): FoundTables {
+  const found: FoundTables = { targets: [], observations: [] };
+  for (const sheet of workbook.sheets) {
+    if (sheet.name === RESULTS_SHEET) continue;
+    for (const { view, name } of sheetViews(sheet)) {
+      const table = recognise(view, sheet.name, name);
+      if (table?.kind === "targets") found.targets.push(table as TargetsTable);
+      else if (table) found.observations.push(table as ObservationsTable);
+    }
+  }
+  return found;
+}
+
+function sheetViews(sheet: SheetGrid): { view: TableView; name?: string }[] {
+  const top = sheet.top ?? 0;
+  const left = sheet.left ?? 0;
+  const values = sheet.values;
+  if (sheet.tables && sheet.tables.length > 0) {
+    return sheet.tables.map((table) => ({
+      name: table.name,
+      view: new TableView(
+        sheet.name,
+        values,
+        table.top - top,
+        table.top - top + table.rowCount,
+        table.left - left,
+        table.left - left + table.columnCount,
+        top,
+        left
+      ),
+    }));
+  }
+  const width = values.reduce((max, row) => Math.max(max, row.length), 0);
+  let headerRow = 0;
+  while (headerRow < values.length && isBlank(values[headerRow])) headerRow++;
+  if (headerRow >= values.length) return [];
+  return [
+    { view: new TableView(sheet.name, values, headerRow, values.length, 0, width, top, left) },
+  ];
+}
+
+function isBlank(row: readonly CellValue[]): boolean {
+  return row.every((cell) => cellKind(cell) === "blank");
+}
+
+function recognise(
+  view: TableView,
+  sheet: string,
+  name: string | undefined
+): FoundTable | undefined {
+  const headers = view.headers;
+  const targetColumns: Partial<Record<TargetColumn, number>> = {};
+  const observationColumns: Partial<Record<ObservationColumn, number>> = {};
+  headers.forEach((header, index) => {
+    const t = targetColumn(header);
+    if (t && targetColumns[t] === undefined) targetColumns[t] = index;
+    const o = observationColumn(header);
+    if (o && observationColumns[o] === undefined) observationColumns[o] = index;
+  });
+  if (
+    targetColumns.target !== undefined &&
+    (targetColumns.kpi !== undefined || targetColumns.start !== undefined)
+  ) {
+    return { kind: "targets", sheet, name, view, columns: targetColumns, kpiColumns: [] };
+  }
+  if (observationColumns.date === undefined) return undefined;
+  if (observationColumns.kpi !== undefined && observationColumns.value !== undefined) {
+    return {
+      kind: "long observations",
+      sheet,
+      name,
+      view,
+      columns: observationColumns,
+      kpiColumns: [],
+    };
+  }
+  const kpiColumns = headers
+    .map((kpi, column) => ({ column, kpi }))
+    .filter(
+      ({ kpi, column }) =>
+        kpi !== "" && column !== observationColumns.date && column !== observationColumns.project
+    );
+  if (kpiColumns.length === 0) return undefined;
+  return { kind: "wide observations", sheet, name, view, columns: observationColumns, kpiColumns };
+}
+
+/** How many non-blank data rows a table holds. */
+export function countRows(table: FoundTable): number {
+  let rows = 0;
+  for (let r = table.view.firstDataRow; r < table.view.endRow; r++)
+    if (!table.view.isBlankRow(r)) rows++;
+  return rows;
+}

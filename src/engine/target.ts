@@ -1,0 +1,405 @@
+import type { CellRef } from "./address";
+import { parseAggregate, AGGREGATE_NAMES, type Aggregate } from "./aggregate";
+import { cellKind, describeCell, type CellValue } from "./cell";
+import { parsePercentText, type CellReader } from "./cell-reader";
+import { headerKey, type TargetColumn } from "./header";
+import type { IssueLog } from "./issue";
+import type { TargetsTable } from "./tables";
+import {
+  parseSpan,
+  windowAfter,
+  windowBefore,
+  WINDOW_EXAMPLE,
+  type Span,
+  type Window,
+} from "./window";
+import { edate, formatDay } from "./date";
+
+export type TargetType = "%" | "change" | "value";
+export type Direction = "increase" | "decrease";
+
+/** Where the baseline comes from: a window of observations, or a number the user fixed. */
+export type BaselineRule =
+  | { readonly kind: "window"; readonly window: Window }
+  | { readonly kind: "fixed"; readonly value: number };
+
+/** One promise from the Targets table, read and checked. */
+export interface Target {
+  readonly source: CellRef;
+  /** The KPI cell, where a problem with the name is shown. */
+  readonly kpiCell: CellRef;
+  readonly project: string;
+  readonly team: string;
+  readonly kpi: string;
+  readonly start: number;
+  readonly evaluation: Window;
+  readonly baseline: BaselineRule;
+  /** The Target cell: a fraction for `%`, an amount for `change`, a level for `value`. */
+  readonly target: number;
+  readonly targetType: TargetType;
+  /** The Direction cell, when filled. */
+  readonly direction?: Direction;
+  readonly aggregate: Aggregate;
+  readonly minPoints: number;
+  readonly reward: number;
+  readonly weight: number;
+  readonly threshold?: number;
+  readonly cap?: number;
+}
+
+/** A row that cannot be evaluated: what could be read, and why not. */
+export interface InvalidTarget {
+  readonly source: CellRef;
+  readonly project: string;
+  readonly team: string;
+  readonly kpi: string;
+  readonly start?: number;
+  readonly evaluation?: Window;
+  readonly message: string;
+}
+
+export type TargetRow = { ok: true; target: Target } | { ok: false; invalid: InvalidTarget };
+
+const TARGET_TYPES: Record<string, TargetType> = {
+  "%": "%",
+  percent: "%",
+  percentage: "%",
+  relative: "%",
+  change: "change",
+  absolute: "change",
+  absolutechange: "change",
+  value: "value",
+  level: "value",
+};
+
+const DIRECTIONS: Record<string, Direction> = {
+  increase: "increase",
+  up: "increase",
+  higher: "increase",
+  atleast: "increase",
+  decrease: "decrease",
+  down: "decrease",
+  lower: "decrease",
+  atmost: "decrease",
+};
+
+export function parseTargetType(text: string): TargetType | undefined {
+  return TARGET_TYPES[headerKey(text)];
+}
+
+export function parseDirection(text: string): Direction | undefined {
+  return DIRECTIONS[headerKey(text)];
+}
+
+const COLUMN_LABELS: Record<TargetColumn, string> = {
+  project: "Project",
+  kpi: "KPI",
+  start: "Start",
+  window: "Window",
+  end: "End",
+  target: "Target",
+  targetType: "Target type",
+  direction: "Direction",
+  baseline: "Baseline",
+  aggregate: "Aggregate",
+  minPoints: "Min points",
+  team: "Team",
+  reward: "Reward",
+  weight: "Weight",
+  threshold: "Threshold",
+  cap: "Cap",
+};
+
+/** Problems of a table as a whole (missing columns), reported once and repeated on each of its rows. */
+export function missingTargetColumns(table: TargetsTable, issues: IssueLog): string | undefined {
+  const { columns } = table;
+  const missing = (["project", "kpi", "start", "target"] as const)
+    .filter((c) => columns[c] === undefined)
+    .map((c) => COLUMN_LABELS[c]);
+  if (columns.window === undefined && columns.end === undefined) missing.push("Window or End");
+  if (missing.length === 0) return undefined;
+  const message = `The Targets table ${table.view.rangeAddress} has no ${missing.join(", ")} column; add it to the header row`;
+  issues.error(table.sheet, table.view.address(table.view.headerRow, 0), message);
+  return message;
+}
+
+/** Reads one Targets row; every wrong cell becomes an issue that names it. */
+export function readTargetRow(
+  table: TargetsTable,
+  row: number,
+  reader: CellReader,
+  issues: IssueLog,
+  tableProblem: string | undefined
+): TargetRow {
+  const { view, columns } = table;
+  const sheet = table.sheet;
+  const source: CellRef = { sheet, cell: view.address(row, 0) };
+  const kpiCell: CellRef = { sheet, cell: view.address(row, columns.kpi ?? 0) };
+  const errors: string[] = tableProblem ? [tableProblem] : [];
+
+  const cell = (column: TargetColumn): CellValue => {
+    const index = columns[column];
+    return index === undefined ? null : view.cell(row, index);
+  };
+  const at = (column: TargetColumn): string => {
+    const index = columns[column];
+    return `${COLUMN_LABELS[column]} (${sheet}!${view.address(row, index ?? 0)})`;
+  };
+  const fail = (column: TargetColumn, message: string): undefined => {
+    const index = columns[column] ?? 0;
+    issues.error(sheet, view.address(row, index), message);
+    errors.push(message);
+    return undefined;
+  };
+  const filled = (column: TargetColumn): boolean => cellKind(cell(column)) !== "blank";
+  const text = (column: TargetColumn): string => reader.text(cell(column));
+
+  const required = (column: TargetColumn, what: string): string => {
+    if (columns[column] !== undefined && !filled(column))
+      fail(column, `${at(column)} is blank; enter ${what}`);
+    return text(column);
+  };
+  const project = required("project", "the project's name");
+  const kpi = required("kpi", "the KPI's name as it appears in the observations");
+  const team = text("team") || project;
+
+  const day = (column: TargetColumn): number | undefined => {
+    if (columns[column] === undefined) return undefined;
+    if (!filled(column)) return void fail(column, `${at(column)} is blank; enter the date`);
+    const date = reader.date(cell(column), at(column));
+    return date.ok ? Math.floor(date.value) : fail(column, date.message);
+  };
+  const start = day("start");
+
+  // The evaluation window, and the span a default baseline repeats.
+  let evaluation: Window | undefined;
+  let defaultBaseline: Window | undefined;
+  if (filled("end")) {
+    const end = day("end");
+    if (filled("window")) {
+      issues.warning(
+        sheet,
+        view.address(row, columns.window!),
+        `Both Window and End are filled; End (${end === undefined ? "unreadable" : formatDay(end)}) is used — clear one of them`
+      );
+    }
+    if (start !== undefined && end !== undefined) {
+      if (end < start)
+        fail(
+          "end",
+          `${at("end")} ${formatDay(end)} is before Start ${formatDay(start)}; correct one of them`
+        );
+      else {
+        evaluation = { from: start, to: end + 1 };
+        defaultBaseline = { from: start - (end + 1 - start), to: start };
+      }
+    }
+  } else if (filled("window")) {
+    const span = parseSpan(cell("window"));
+    if (!span.ok) fail("window", `${at("window")}: ${span.message}`);
+    else if (span.value.negative)
+      fail(
+        "window",
+        `${at("window")} "${span.value.text}" is negative; the evaluation window runs forward from Start — ${WINDOW_EXAMPLE}`
+      );
+    else if (start !== undefined) {
+      evaluation = windowAfter(start, span.value);
+      defaultBaseline = windowBefore(start, span.value);
+    }
+  } else if (columns.window !== undefined || columns.end !== undefined) {
+    fail(
+      columns.window !== undefined ? "window" : "end",
+      `Window and End are both blank in row ${view.address(row, 0).replace(/^[A-Z]+/, "")}; enter a window like "3 months" or an End date`
+    );
+  }
+
+  const targetType = readTargetType();
+  function readTargetType(): TargetType {
+    if (!filled("targetType")) return "%";
+    const parsed = parseTargetType(text("targetType"));
+    if (parsed) return parsed;
+    fail(
+      "targetType",
+      `${at("targetType")} "${text("targetType")}" is not a target type; use %, change or value`
+    );
+    return "%";
+  }
+
+  let direction: Direction | undefined;
+  if (filled("direction")) {
+    direction = parseDirection(text("direction"));
+    if (!direction)
+      fail(
+        "direction",
+        `${at("direction")} "${text("direction")}" is not a direction; use increase or decrease`
+      );
+  }
+
+  const targetValue = readTargetNumber(cell("target"), targetType);
+  function readTargetNumber(value: CellValue, type: TargetType): number | undefined {
+    if (columns.target === undefined) return undefined;
+    if (cellKind(value) === "blank")
+      return fail(
+        "target",
+        `${at("target")} is blank; enter the promised movement, e.g. -20% or 0.15`
+      );
+    if (typeof value === "number" && Number.isFinite(value)) return value;
+    if (typeof value === "string" && type === "%") {
+      const percent = parsePercentText(value);
+      if (percent !== undefined) return percent;
+    }
+    return fail(
+      "target",
+      `${at("target")} holds ${describeCell(value)}; enter a number${type === "%" ? " such as -0.2 or the text -20%" : ""}`
+    );
+  }
+  if (targetValue !== undefined) checkTarget(targetValue);
+  function checkTarget(t: number): void {
+    if (targetType === "value") return;
+    const shown = targetType === "%" ? `${t} (${formatSignedPercent(t)})` : String(t);
+    if (t === 0) {
+      fail(
+        "target",
+        `${at("target")} is 0, which promises no movement at all; enter the change you expect, or use Target type value for a level to hold`
+      );
+      return;
+    }
+    if (targetType === "%" && t <= -1) {
+      const hint = t <= -2 ? `; for ${t}% write ${t / 100} or ${t}%` : "";
+      fail(
+        "target",
+        `${at("target")} ${shown} asks for a fall of 100% or more, which cannot be measured as a percent${hint}`
+      );
+      return;
+    }
+    if (targetType === "%" && t > 1) {
+      issues.warning(
+        sheet,
+        view.address(row, columns.target!),
+        `${at("target")} ${shown} promises more than doubling; if you meant ${t}%, write ${t / 100} or ${t}%`
+      );
+    }
+    const implied: Direction = t > 0 ? "increase" : "decrease";
+    if (direction && direction !== implied) {
+      fail(
+        "direction",
+        `${at("direction")} says ${direction} but Target ${targetType === "%" ? formatSignedPercent(t) : t} is ${implied === "increase" ? "an increase" : "a decrease"}; change one of them`
+      );
+    }
+  }
+
+  let baseline: BaselineRule | undefined;
+  const baselineCell = cell("baseline");
+  if (!filled("baseline")) {
+    if (defaultBaseline) baseline = { kind: "window", window: defaultBaseline };
+  } else if (typeof baselineCell === "number" && Number.isFinite(baselineCell)) {
+    baseline = { kind: "fixed", value: baselineCell };
+  } else if (headerKey(text("baseline")) === "prioryear") {
+    if (evaluation)
+      baseline = {
+        kind: "window",
+        window: { from: edate(evaluation.from, -12), to: edate(evaluation.to, -12) },
+      };
+  } else {
+    const span = parseSpan(baselineCell);
+    if (!span.ok || typeof baselineCell !== "string") {
+      fail(
+        "baseline",
+        `${at("baseline")} holds ${describeCell(baselineCell)}; enter a number, a window before Start like "90 days", or "prior year"`
+      );
+    } else if (start !== undefined) {
+      baseline = { kind: "window", window: windowBefore(start, span.value as Span) };
+    }
+  }
+
+  let aggregate: Aggregate = "average";
+  if (filled("aggregate")) {
+    const parsed = parseAggregate(text("aggregate"));
+    if (parsed) aggregate = parsed;
+    else
+      fail(
+        "aggregate",
+        `${at("aggregate")} "${text("aggregate")}" is not an aggregate; use ${AGGREGATE_NAMES}`
+      );
+  }
+
+  const numberOr = (
+    column: TargetColumn,
+    fallback: number,
+    check: (n: number) => boolean,
+    rule: string
+  ): number => {
+    if (!filled(column)) return fallback;
+    const parsed = reader.number(cell(column), at(column));
+    if (!parsed.ok) return fail(column, parsed.message) ?? fallback;
+    if (!check(parsed.value))
+      return fail(column, `${at(column)} is ${parsed.value}; ${rule}`) ?? fallback;
+    return parsed.value;
+  };
+  const minPoints = numberOr(
+    "minPoints",
+    1,
+    (n) => Number.isInteger(n) && n >= 1,
+    "enter a whole number of 1 or more"
+  );
+  const reward = numberOr("reward", 0, (n) => n >= 0, "enter an amount of 0 or more");
+  const weight = numberOr("weight", 1, (n) => n >= 0, "enter a weight of 0 or more");
+
+  const fraction = (column: "threshold" | "cap"): number | undefined => {
+    if (!filled(column)) return undefined;
+    const parsed = reader.fraction(cell(column), at(column));
+    return parsed.ok ? parsed.value : fail(column, parsed.message);
+  };
+  const threshold = fraction("threshold");
+  const cap = fraction("cap");
+  if (threshold !== undefined && cap !== undefined && threshold > cap) {
+    fail(
+      "cap",
+      `${at("cap")} ${formatSignedPercent(cap, false)} is below Threshold ${formatSignedPercent(threshold, false)}; the cap must be at least the threshold`
+    );
+  }
+
+  if (
+    errors.length > 0 ||
+    start === undefined ||
+    !evaluation ||
+    !baseline ||
+    targetValue === undefined
+  ) {
+    const message =
+      errors.length > 1
+        ? `${errors[0]} (and ${errors.length - 1} more problem${errors.length > 2 ? "s" : ""} in this row, see KpiIssues)`
+        : (errors[0] ?? "The row cannot be read");
+    return { ok: false, invalid: { source, project, team, kpi, start, evaluation, message } };
+  }
+  return {
+    ok: true,
+    target: {
+      source,
+      kpiCell,
+      project,
+      team,
+      kpi,
+      start,
+      evaluation,
+      baseline,
+      target: targetValue,
+      targetType,
+      direction,
+      aggregate,
+      minPoints,
+      reward,
+      weight,
+      threshold,
+      cap,
+    },
+  };
+}
+
+/** `-0.2` → `−20%`; signed unless asked not to. */
+export function formatSignedPercent(fraction: number, signed = true): string {
+  const percent = Number((fraction * 100).toFixed(1));
+  const text = `${Math.abs(percent)}%`;
+  if (percent < 0) return `−${text}`;
+  return signed && percent > 0 ? `+${text}` : text;
+}

@@ -1,0 +1,31 @@
+import type { Grid } from "./cell";
+
+/** An Excel table (ListObject) on a sheet, in 0-based sheet coordinates, header row included. */
+export interface TableArea {
+  readonly name: string;
+  readonly top: number;
+  readonly left: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+}
+
+/** One sheet as the engine sees it: the values of its used range and where that range sits. */
+export interface SheetGrid {
+  readonly name: string;
+  readonly values: Grid;
+  /** 0-based sheet row of `values[0]`; 0 when the used range starts at row 1. */
+  readonly top?: number;
+  /** 0-based sheet column of `values[r][0]`. */
+  readonly left?: number;
+  /** The sheet's Excel tables. When present, only they are read on this sheet. */
+  readonly tables?: readonly TableArea[];
+}
+
+export interface WorkbookGrid {
+  readonly sheets: readonly SheetGrid[];
+  /** The workbook counts dates from 1904: every date cell is converted to the 1900 system. */
+  readonly date1904?: boolean;
+}
+
+/** The sheet the add-in writes; it is never read as input. */
+export const RESULTS_SHEET = "KPI Rewards";
