@@ -6,6 +6,7 @@ export * from "./cell";
 export * from "./date";
 export * from "./evaluate";
 export * from "./explanation";
+export * from "./header";
 export * from "./issue";
 export * from "./payout";
 export * from "./results-sheet";
