@@ -1,5 +1,6 @@
 import type { CellRef } from "./address";
-import { aggregateWindow, isExtensive } from "./aggregate";
+import { aggregateWindow } from "./aggregate";
+import { measureBaseline } from "./baseline";
 import {
   attainment as attainmentOf,
   change as changeOf,
@@ -17,7 +18,7 @@ import type { Status } from "./status";
 import { countRows, findTables, type FoundTables, type TableKind } from "./tables";
 import { missingTargetColumns, readTargetRow, type InvalidTarget, type Target } from "./target";
 import { rollUpTeams, type TeamMember, type TeamResult } from "./team";
-import { lastDay, windowDays, type Window } from "./window";
+import { lastDay } from "./window";
 import type { WorkbookGrid } from "./workbook";
 
 /** One row of KpiResults, with what the pane and the JSON output need besides. */
@@ -144,34 +145,10 @@ function invalidResult(row: InvalidTarget | (Target & { message: string })): Tar
   };
 }
 
-interface BaselineFacts {
-  readonly value: number | null;
-  readonly window?: Window;
-  readonly count?: number;
-  readonly scaledFromDays?: number;
-}
-
-function baselineOf(target: Target, series: Series): BaselineFacts {
-  const rule = target.baseline;
-  if (rule.kind === "fixed") return { value: rule.value };
-  const { value, count } = aggregateWindow(series, rule.window, target.aggregate);
-  const baseDays = windowDays(rule.window);
-  const evalDays = windowDays(target.evaluation);
-  if (value !== null && isExtensive(target.aggregate) && baseDays !== evalDays) {
-    return {
-      value: (value * evalDays) / baseDays,
-      window: rule.window,
-      count,
-      scaledFromDays: baseDays,
-    };
-  }
-  return { value, window: rule.window, count };
-}
-
 /** Evaluates one target against its series (SPEC §2–§4). */
 export function evaluateTarget(target: Target, series: Series, asOf: number): TargetResult {
   const evaluation = aggregateWindow(series, target.evaluation, target.aggregate);
-  const baseline = baselineOf(target, series);
+  const baseline = measureBaseline(target.baseline, series, target.evaluation, target.aggregate);
   const A = evaluation.value;
   const B = baseline.value;
   const parsedGoal =

@@ -1,4 +1,5 @@
 import type { CellRef } from "./address";
+import { parseBaseline, type BaselineRule } from "./baseline";
 import { parseAggregate, AGGREGATE_NAMES, type Aggregate } from "./aggregate";
 import { cellKind, describeCell, type CellValue } from "./cell";
 import { parsePercentText, type CellReader } from "./cell-reader";
@@ -10,18 +11,12 @@ import {
   windowAfter,
   windowBefore,
   WINDOW_EXAMPLE,
-  type Span,
   type Window,
 } from "./window";
-import { edate, formatDay } from "./date";
+import { formatDay } from "./date";
 
 export type TargetType = "%" | "change" | "value";
 export type Direction = "increase" | "decrease";
-
-/** Where the baseline comes from: a window of observations, or a number the user fixed. */
-export type BaselineRule =
-  | { readonly kind: "window"; readonly window: Window }
-  | { readonly kind: "fixed"; readonly value: number };
 
 /** One promise from the Targets table, read and checked. */
 export interface Target {
@@ -289,27 +284,10 @@ export function readTargetRow(
   }
 
   let baseline: BaselineRule | undefined;
-  const baselineCell = cell("baseline");
-  if (!filled("baseline")) {
-    if (defaultBaseline) baseline = { kind: "window", window: defaultBaseline };
-  } else if (typeof baselineCell === "number" && Number.isFinite(baselineCell)) {
-    baseline = { kind: "fixed", value: baselineCell };
-  } else if (headerKey(text("baseline")) === "prioryear") {
-    if (evaluation)
-      baseline = {
-        kind: "window",
-        window: { from: edate(evaluation.from, -12), to: edate(evaluation.to, -12) },
-      };
-  } else {
-    const span = parseSpan(baselineCell);
-    if (!span.ok || typeof baselineCell !== "string") {
-      fail(
-        "baseline",
-        `${at("baseline")} holds ${describeCell(baselineCell)}; enter a number, a window before Start like "90 days", or "prior year"`
-      );
-    } else if (start !== undefined) {
-      baseline = { kind: "window", window: windowBefore(start, span.value as Span) };
-    }
+  if (start !== undefined && evaluation && defaultBaseline) {
+    const parsed = parseBaseline(cell("baseline"), start, evaluation, defaultBaseline);
+    if (parsed.ok) baseline = parsed.value;
+    else fail("baseline", `${at("baseline")} ${parsed.message}`);
   }
 
   let aggregate: Aggregate = "average";
