@@ -30,6 +30,10 @@ export default [
     },
   },
   {
+    files: ["**/*.{js,cjs,mjs}"],
+    languageOptions: { ecmaVersion: "latest", parser: tseslint.parser },
+  },
+  {
     files: ["**/*.{js,cjs}"],
     languageOptions: {
       sourceType: "commonjs",

@@ -10,19 +10,32 @@ export type BaselineRule =
   | { readonly kind: "window"; readonly window: Window }
   | { readonly kind: "fixed"; readonly value: number };
 
-export const BASELINE_HELP = 'enter a number, a window before Start like "90 days", or "prior year"';
+export const BASELINE_HELP =
+  'enter a number, a window before Start like "90 days", or "prior year"';
 
 /**
  * Reads a Baseline cell (SPEC §2): blank is the default window, a number is fixed, `prior year` shifts the
  * evaluation window back 12 months, a window text is that span right before Start.
  */
-export function parseBaseline(value: CellValue, start: number, evaluation: Window, defaultWindow: Window): Parsed<BaselineRule> {
+export function parseBaseline(
+  value: CellValue,
+  start: number,
+  evaluation: Window,
+  defaultWindow: Window
+): Parsed<BaselineRule> {
   if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) {
     return { ok: true, value: { kind: "window", window: defaultWindow } };
   }
-  if (typeof value === "number" && Number.isFinite(value)) return { ok: true, value: { kind: "fixed", value } };
+  if (typeof value === "number" && Number.isFinite(value))
+    return { ok: true, value: { kind: "fixed", value } };
   if (typeof value === "string" && headerKey(value) === "prioryear") {
-    return { ok: true, value: { kind: "window", window: { from: edate(evaluation.from, -12), to: edate(evaluation.to, -12) } } };
+    return {
+      ok: true,
+      value: {
+        kind: "window",
+        window: { from: edate(evaluation.from, -12), to: edate(evaluation.to, -12) },
+      },
+    };
   }
   const span = typeof value === "string" ? parseSpan(value) : undefined;
   if (!span?.ok) return { ok: false, message: `holds ${describeCell(value)}; ${BASELINE_HELP}` };
@@ -38,13 +51,23 @@ export interface MeasuredBaseline {
   readonly scaledFromDays?: number;
 }
 
-export function measureBaseline(rule: BaselineRule, series: Series, evaluation: Window, aggregate: Aggregate): MeasuredBaseline {
+export function measureBaseline(
+  rule: BaselineRule,
+  series: Series,
+  evaluation: Window,
+  aggregate: Aggregate
+): MeasuredBaseline {
   if (rule.kind === "fixed") return { value: rule.value };
   const { value, count } = aggregateWindow(series, rule.window, aggregate);
   const baseDays = windowDays(rule.window);
   const evalDays = windowDays(evaluation);
   if (value !== null && isExtensive(aggregate) && baseDays !== evalDays) {
-    return { value: (value * evalDays) / baseDays, window: rule.window, count, scaledFromDays: baseDays };
+    return {
+      value: (value * evalDays) / baseDays,
+      window: rule.window,
+      count,
+      scaledFromDays: baseDays,
+    };
   }
   return { value, window: rule.window, count };
 }

@@ -15,7 +15,7 @@ import { readObservations, type ObservationIndex } from "./observations";
 import { payout as payoutOf } from "./payout";
 import type { Series } from "./series";
 import type { Status } from "./status";
-import { countRows, findTables, type FoundTables, type TableKind } from "./tables";
+import { findTables, summariseTables, type FoundTables, type TableSummary } from "./tables";
 import { missingTargetColumns, readTargetRow, type InvalidTarget, type Target } from "./target";
 import { rollUpTeams, type TeamMember, type TeamResult } from "./team";
 import { lastDay } from "./window";
@@ -34,14 +34,6 @@ export interface TargetResult extends TeamMember {
   readonly change: number | null;
   readonly explanation: string;
   readonly source: CellRef;
-}
-
-export interface TableSummary {
-  readonly kind: TableKind;
-  readonly sheet: string;
-  readonly name?: string;
-  readonly address: string;
-  readonly rows: number;
 }
 
 export interface Evaluation {
@@ -83,19 +75,12 @@ export function evaluateTables(
       );
     }
   }
-  const tables: TableSummary[] = [...found.targets, ...found.observations].map((table) => ({
-    kind: table.kind,
-    sheet: table.sheet,
-    name: table.name,
-    address: table.view.rangeAddress,
-    rows: countRows(table),
-  }));
   return {
     asOf: options.asOf,
     results,
     teams: rollUpTeams(results),
     issues: issues.issues,
-    tables,
+    tables: summariseTables(found),
   };
 }
 

@@ -7,6 +7,19 @@ import type { Eligibility } from "./team";
 /** How a column's cells are shown; every writer maps these to its own number formats. */
 export type ColumnFormat = "text" | "date" | "number" | "percent" | "money" | "count";
 
+/** Excel number formats for each column format, used by every writer. */
+export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
+  text: "@",
+  date: "yyyy-mm-dd",
+  number: "#,##0.0",
+  percent: "0.0%",
+  money: "#,##0.00",
+  count: "0",
+};
+
+/** A workbook-level name that marks the results sheet as ours; it survives saving in Excel and LibreOffice. */
+export const OWNER_NAME = "KpiRewards_Owner";
+
 export type Highlight = "status" | "eligible" | "attainment";
 
 export type OutputTableName = "KpiResults" | "KpiTeams" | "KpiIssues";

@@ -193,3 +193,22 @@ export function countRows(table: FoundTable): number {
     if (!table.view.isBlankRow(r)) rows++;
   return rows;
 }
+
+export interface TableSummary {
+  readonly kind: TableKind;
+  readonly sheet: string;
+  readonly name?: string;
+  readonly address: string;
+  readonly rows: number;
+}
+
+/** What was found, as the pane and the CLI show it. */
+export function summariseTables(found: FoundTables): TableSummary[] {
+  return [...found.targets, ...found.observations].map((table) => ({
+    kind: table.kind,
+    sheet: table.sheet,
+    name: table.name,
+    address: table.view.rangeAddress,
+    rows: countRows(table),
+  }));
+}

@@ -6,13 +6,7 @@ import { parsePercentText, type CellReader } from "./cell-reader";
 import { headerKey, type TargetColumn } from "./header";
 import type { IssueLog } from "./issue";
 import type { TargetsTable } from "./tables";
-import {
-  parseSpan,
-  windowAfter,
-  windowBefore,
-  WINDOW_EXAMPLE,
-  type Window,
-} from "./window";
+import { parseSpan, windowAfter, windowBefore, WINDOW_EXAMPLE, type Window } from "./window";
 import { formatDay } from "./date";
 
 export type TargetType = "%" | "change" | "value";

@@ -54,16 +54,25 @@ function formula<T>(body: () => T): T {
   } catch (problem) {
     if (!(problem instanceof ArgumentProblem)) throw problem;
     if (typeof CustomFunctions !== "undefined") {
-      const code = problem.code === "#N/A" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+      const code =
+        problem.code === "#N/A"
+          ? CustomFunctions.ErrorCode.notAvailable
+          : CustomFunctions.ErrorCode.invalidValue;
       throw new CustomFunctions.Error(code, problem.message);
     }
     throw new FormulaError(problem.code, problem.message);
   }
 }
 
-function aggregateOrMissing(series: Series, window: Window, aggregate: ReturnType<typeof aggregateArgument>, which: string): number {
+function aggregateOrMissing(
+  series: Series,
+  window: Window,
+  aggregate: ReturnType<typeof aggregateArgument>,
+  which: string
+): number {
   const { value } = aggregateWindow(series, window, aggregate);
-  if (value === null) throw new ArgumentProblem("#N/A", `No observations in ${formatWindow(window)} (${which})`);
+  if (value === null)
+    throw new ArgumentProblem("#N/A", `No observations in ${formatWindow(window)} (${which})`);
   return value;
 }
 
@@ -73,13 +82,31 @@ interface SingleTarget {
 }
 
 /** The arguments of CHANGE, ATTAINMENT and STATUS as one engine Target (Min points 1, direction from the sign). */
-function singleTarget(dates: unknown, values: unknown, start: unknown, window: unknown, t: number, baseline: unknown, aggregate: unknown, targetType: unknown): SingleTarget {
+function singleTarget(
+  dates: unknown,
+  values: unknown,
+  start: unknown,
+  window: unknown,
+  t: number,
+  baseline: unknown,
+  aggregate: unknown,
+  targetType: unknown
+): SingleTarget {
   const series = seriesArgument(dates, values);
   const startDay = dayArgument(start, "start");
   const span = spanArgument(window, "window");
-  if (span.negative) throw new ArgumentProblem("#VALUE!", `window "${span.text}" is negative; the evaluation window runs forward from start`);
+  if (span.negative)
+    throw new ArgumentProblem(
+      "#VALUE!",
+      `window "${span.text}" is negative; the evaluation window runs forward from start`
+    );
   const evaluation = windowAfter(startDay, span);
-  const rule = parseBaseline(baseline as CellValue, startDay, evaluation, windowBefore(startDay, span));
+  const rule = parseBaseline(
+    baseline as CellValue,
+    startDay,
+    evaluation,
+    windowBefore(startDay, span)
+  );
   if (!rule.ok) throw new ArgumentProblem("#VALUE!", `baseline ${rule.message}`);
   const cell = { sheet: "", cell: "" };
   return {
@@ -105,9 +132,18 @@ function singleTarget(dates: unknown, values: unknown, start: unknown, window: u
 
 /** A and B of a single target, or #N/A naming the empty window. */
 function actualAndBaseline({ series, target }: SingleTarget): { A: number; B: number } {
-  const A = aggregateOrMissing(series, target.evaluation, target.aggregate, "the evaluation window");
+  const A = aggregateOrMissing(
+    series,
+    target.evaluation,
+    target.aggregate,
+    "the evaluation window"
+  );
   const baseline = measureBaseline(target.baseline, series, target.evaluation, target.aggregate);
-  if (baseline.value === null) throw new ArgumentProblem("#N/A", `No observations in ${formatWindow(baseline.window!)} (the baseline window)`);
+  if (baseline.value === null)
+    throw new ArgumentProblem(
+      "#N/A",
+      `No observations in ${formatWindow(baseline.window!)} (the baseline window)`
+    );
   return { A, B: baseline.value };
 }
 
@@ -138,7 +174,13 @@ export function windowEnd(start: any, window: any): number {
  * @param [aggregate] average (default), sum, min, max, median, first, last or count.
  * @returns The window's aggregate.
  */
-export function windowAggregate(dates: any[][], values: any[][], start: any, window: any, aggregate?: any): number {
+export function windowAggregate(
+  dates: any[][],
+  values: any[][],
+  start: any,
+  window: any,
+  aggregate?: any
+): number {
   return formula(() => {
     const series = seriesArgument(dates, values);
     const day = dayArgument(start, "start");
@@ -160,10 +202,20 @@ export function windowAggregate(dates: any[][], values: any[][], start: any, win
  * @param [aggregate] average (default), sum, min, max, median, first, last or count.
  * @returns The change as a fraction (-0.224 is −22.4%).
  */
-export function change(dates: any[][], values: any[][], start: any, window: any, baseline?: any, aggregate?: any): number {
+export function change(
+  dates: any[][],
+  values: any[][],
+  start: any,
+  window: any,
+  baseline?: any,
+  aggregate?: any
+): number {
   return formula(() => {
-    const { A, B } = actualAndBaseline(singleTarget(dates, values, start, window, 1, baseline, aggregate, "%"));
-    if (B === 0) throw new ArgumentProblem("#VALUE!", "baseline is 0, so a relative change is undefined");
+    const { A, B } = actualAndBaseline(
+      singleTarget(dates, values, start, window, 1, baseline, aggregate, "%")
+    );
+    if (B === 0)
+      throw new ArgumentProblem("#VALUE!", "baseline is 0, so a relative change is undefined");
     return changeOf(A, B)!;
   });
 }
@@ -182,14 +234,33 @@ export function change(dates: any[][], values: any[][], start: any, window: any,
  * @param [targetType] % (default), change or value.
  * @returns Attainment as a fraction (1.12 is 112%).
  */
-export function attainment(dates: any[][], values: any[][], start: any, window: any, target: any, baseline?: any, aggregate?: any, targetType?: any): number {
+export function attainment(
+  dates: any[][],
+  values: any[][],
+  start: any,
+  window: any,
+  target: any,
+  baseline?: any,
+  aggregate?: any,
+  targetType?: any
+): number {
   return formula(() => {
-    const single = singleTarget(dates, values, start, window, targetArgument(target), baseline, aggregate, targetType);
+    const single = singleTarget(
+      dates,
+      values,
+      start,
+      window,
+      targetArgument(target),
+      baseline,
+      aggregate,
+      targetType
+    );
     const { A, B } = actualAndBaseline(single);
     const goal = goalOf(single.target.targetType, single.target.target, B);
     if (!goal.ok) throw new ArgumentProblem("#VALUE!", `target: ${goal.message}`);
     const share = attainmentOf(A, B, goal.value, single.target.targetType);
-    if (share === null) throw new ArgumentProblem("#VALUE!", "attainment is undefined here (a division by zero)");
+    if (share === null)
+      throw new ArgumentProblem("#VALUE!", "attainment is undefined here (a division by zero)");
     return share;
   });
 }
@@ -209,11 +280,31 @@ export function attainment(dates: any[][], values: any[][], start: any, window: 
  * @param [asOf] Evaluation date; blank means the date at calculation. A cell holding the date is best.
  * @returns The target's status.
  */
-export function status(dates: any[][], values: any[][], start: any, window: any, target: any, baseline?: any, aggregate?: any, targetType?: any, asOf?: any): string {
+export function status(
+  dates: any[][],
+  values: any[][],
+  start: any,
+  window: any,
+  target: any,
+  baseline?: any,
+  aggregate?: any,
+  targetType?: any,
+  asOf?: any
+): string {
   return formula(() => {
-    const single = singleTarget(dates, values, start, window, targetArgument(target), baseline, aggregate, targetType);
+    const single = singleTarget(
+      dates,
+      values,
+      start,
+      window,
+      targetArgument(target),
+      baseline,
+      aggregate,
+      targetType
+    );
     const result = evaluateTarget(single.target, single.series, asOfArgument(asOf));
-    if (result.status === "Invalid") throw new ArgumentProblem("#VALUE!", `target: ${result.explanation.replace(/^KPI: /, "")}`);
+    if (result.status === "Invalid")
+      throw new ArgumentProblem("#VALUE!", `target: ${result.explanation.replace(/^KPI: /, "")}`);
     return result.status;
   });
 }
@@ -231,7 +322,11 @@ export function status(dates: any[][], values: any[][], start: any, window: any,
 export function payout(attainment: any, reward: any, threshold?: any, cap?: any): number {
   return formula(() => {
     const a = numberArgument(attainment, "attainment");
-    const rule = { reward: numberArgument(reward, "reward"), threshold: optionalFraction(threshold, "threshold"), cap: optionalFraction(cap, "cap") };
+    const rule = {
+      reward: numberArgument(reward, "reward"),
+      threshold: optionalFraction(threshold, "threshold"),
+      cap: optionalFraction(cap, "cap"),
+    };
     if (rule.threshold === undefined && rule.cap === undefined) return a >= 1 ? rule.reward : 0;
     return proportionalPay(a, rule);
   });
@@ -239,29 +334,48 @@ export function payout(attainment: any, reward: any, threshold?: any, cap?: any)
 
 function evaluateRanges(targets: unknown, observations: unknown, asOf: unknown): Evaluation {
   if (!Array.isArray(targets) || !Array.isArray(observations)) {
-    throw new ArgumentProblem("#VALUE!", "targets and observations must be ranges with their header rows");
+    throw new ArgumentProblem(
+      "#VALUE!",
+      "targets and observations must be ranges with their header rows"
+    );
   }
   const targetRows = targets as Grid;
   // A wide range without a Project column belongs to the targets' project when they name only one.
   const projects = new Set(targetRows.slice(1).map((row) => String(row[0] ?? "")));
   const observationsName = projects.size === 1 ? [...projects][0] : "observations";
   const evaluation = evaluateWorkbook(
-    { sheets: [{ name: "targets", values: targetRows }, { name: observationsName, values: observations as Grid }] },
+    {
+      sheets: [
+        { name: "targets", values: targetRows },
+        { name: observationsName, values: observations as Grid },
+      ],
+    },
     { asOf: asOfArgument(asOf) }
   );
   const kinds = evaluation.tables.map((t) => `${t.sheet}:${t.kind}`);
   if (!kinds.includes("targets:targets")) {
-    throw new ArgumentProblem("#VALUE!", "targets must start with the Targets header row: Project, KPI, Start, Window or End, Target");
+    throw new ArgumentProblem(
+      "#VALUE!",
+      "targets must start with the Targets header row: Project, KPI, Start, Window or End, Target"
+    );
   }
   if (!kinds.some((k) => k.startsWith(`${observationsName}:`) && k.endsWith("observations"))) {
-    throw new ArgumentProblem("#VALUE!", "observations must start with a header row: Project, KPI, Date, Value (long) or Date and one column per KPI (wide)");
+    throw new ArgumentProblem(
+      "#VALUE!",
+      "observations must start with a header row: Project, KPI, Date, Value (long) or Date and one column per KPI (wide)"
+    );
   }
   return evaluation;
 }
 
 /** A table with its header row, blanks as empty text so Excel shows empty cells. */
 function spill(table: OutputTable): (string | number | boolean)[][] {
-  return [table.header.slice(), ...table.rows.map((row) => row.map((v) => (v === null || v === undefined || typeof v === "object" ? "" : v)))];
+  return [
+    table.header.slice(),
+    ...table.rows.map((row) =>
+      row.map((v) => (v === null || v === undefined || typeof v === "object" ? "" : v))
+    ),
+  ];
 }
 
 /**
@@ -304,8 +418,11 @@ export function eligible(team: any, targets: any[][], observations: any[][], asO
   return formula(() => {
     if (isBlank(team)) throw new ArgumentProblem("#VALUE!", "team is blank; enter a team's name");
     const name = String(team).trim();
-    const found = evaluateRanges(targets, observations, asOf).teams.find((t) => t.team.toLowerCase() === name.toLowerCase());
-    if (!found) throw new ArgumentProblem("#N/A", `team "${name}" has no targets in the targets range`);
+    const found = evaluateRanges(targets, observations, asOf).teams.find(
+      (t) => t.team.toLowerCase() === name.toLowerCase()
+    );
+    if (!found)
+      throw new ArgumentProblem("#N/A", `team "${name}" has no targets in the targets range`);
     return found.eligible;
   });
 }

@@ -29,12 +29,16 @@ describe("KPI.WINDOWEND", () => {
   test("a start that is not a date is #VALUE! naming start", () => {
     const error = formulaError(() => KPI.windowEnd("03/04/2024", "1 month"));
     expect(error.code).toBe("#VALUE!");
-    expect(error.message).toBe('start must be a date (a date cell or the text YYYY-MM-DD), not "03/04/2024"');
+    expect(error.message).toBe(
+      'start must be a date (a date cell or the text YYYY-MM-DD), not "03/04/2024"'
+    );
   });
   test("an unreadable window is #VALUE! naming window", () => {
     const error = formulaError(() => KPI.windowEnd(day("2024-01-01"), "a month"));
     expect(error.code).toBe("#VALUE!");
-    expect(error.message).toMatch(/^window: window "a month" is not readable; write it like "30 days"/);
+    expect(error.message).toMatch(
+      /^window: window "a month" is not readable; write it like "30 days"/
+    );
   });
 });
 
@@ -42,59 +46,148 @@ describe("KPI.WINDOW", () => {
   test("the window's aggregate, average by default", () => {
     expect(KPI.windowAggregate(dates, values, day("2024-02-01"), "1 month")).toBeCloseTo(319.7, 10);
     expect(KPI.windowAggregate(dates, values, day("2024-02-01"), "1 month", "count")).toBe(29);
-    expect(KPI.windowAggregate(dates, values, day("2024-01-30"), "3 days", "sum")).toBeCloseTo(412 * 2 + 319.7, 10);
+    expect(KPI.windowAggregate(dates, values, day("2024-01-30"), "3 days", "sum")).toBeCloseTo(
+      412 * 2 + 319.7,
+      10
+    );
   });
   test("a negative window is the span before start", () => {
     expect(KPI.windowAggregate(dates, values, day("2024-02-01"), "-1 month", "max")).toBe(412);
   });
   test("a row of dates and a row of values work like columns", () => {
-    expect(KPI.windowAggregate([dates.map((r) => r[0])], [values.map((r) => r[0])], day("2024-01-01"), "1 month", "min")).toBe(412);
+    expect(
+      KPI.windowAggregate(
+        [dates.map((r) => r[0])],
+        [values.map((r) => r[0])],
+        day("2024-01-01"),
+        "1 month",
+        "min"
+      )
+    ).toBe(412);
   });
   test("pairs with a blank date or value are skipped, whether blank comes as null or empty text", () => {
-    expect(KPI.windowAggregate([[day("2024-01-01")], [null], [day("2024-01-03")], [""]], [[10], [99], [""], [20]], day("2024-01-01"), "1 month", "sum")).toBe(10);
+    expect(
+      KPI.windowAggregate(
+        [[day("2024-01-01")], [null], [day("2024-01-03")], [""]],
+        [[10], [99], [""], [20]],
+        day("2024-01-01"),
+        "1 month",
+        "sum"
+      )
+    ).toBe(10);
   });
   test("no observations in the window is #N/A with the window's dates", () => {
-    const error = formulaError(() => KPI.windowAggregate(dates, values, day("2024-06-01"), "1 month"));
+    const error = formulaError(() =>
+      KPI.windowAggregate(dates, values, day("2024-06-01"), "1 month")
+    );
     expect(error.code).toBe("#N/A");
     expect(error.message).toBe("No observations in 1 Jun–30 Jun 2024 (the window)");
   });
   test("dates and values of different sizes are #VALUE! naming both", () => {
-    const error = formulaError(() => KPI.windowAggregate(dates, values.slice(1), day("2024-01-01"), "1 month"));
-    expect(error.message).toBe("dates and values must be the same size; dates has 60 cells and values 59");
-  });
-  test("an unknown aggregate is #VALUE! naming aggregate", () => {
-    expect(formulaError(() => KPI.windowAggregate(dates, values, day("2024-01-01"), "1 month", "mode")).message).toBe(
-      'aggregate "mode" is not one of average, sum, min, max, median, first, last or count'
+    const error = formulaError(() =>
+      KPI.windowAggregate(dates, values.slice(1), day("2024-01-01"), "1 month")
+    );
+    expect(error.message).toBe(
+      "dates and values must be the same size; dates has 60 cells and values 59"
     );
   });
+  test("an unknown aggregate is #VALUE! naming aggregate", () => {
+    expect(
+      formulaError(() => KPI.windowAggregate(dates, values, day("2024-01-01"), "1 month", "mode"))
+        .message
+    ).toBe('aggregate "mode" is not one of average, sum, min, max, median, first, last or count');
+  });
   test("text among the values is #VALUE! naming values and the cell", () => {
-    expect(formulaError(() => KPI.windowAggregate([[day("2024-01-01")]], [["n/a"]], day("2024-01-01"), "1 month")).message).toBe('values: cell 1 holds "n/a", not a number');
+    expect(
+      formulaError(() =>
+        KPI.windowAggregate([[day("2024-01-01")]], [["n/a"]], day("2024-01-01"), "1 month")
+      ).message
+    ).toBe('values: cell 1 holds "n/a", not a number');
   });
 });
 
 describe("KPI.CHANGE, KPI.ATTAINMENT, KPI.STATUS", () => {
   test("the SPEC example: −22.4% change, 112% attainment, Met", () => {
-    expect(KPI.change(dates, values, day("2024-02-01"), "1 month")).toBeCloseTo((319.7 - 412) / 412, 12);
-    expect(KPI.attainment(dates, values, day("2024-02-01"), "1 month", -0.2)).toBeCloseTo(92.3 / 82.4, 12);
-    expect(KPI.attainment(dates, values, day("2024-02-01"), "1 month", "-20%")).toBeCloseTo(92.3 / 82.4, 12);
-    expect(KPI.status(dates, values, day("2024-02-01"), "1 month", -0.2, null, null, null, day("2024-03-01"))).toBe("Met");
-    expect(KPI.status(dates, values, day("2024-02-01"), "1 month", -0.3, null, null, null, day("2024-03-01"))).toBe("Missed");
+    expect(KPI.change(dates, values, day("2024-02-01"), "1 month")).toBeCloseTo(
+      (319.7 - 412) / 412,
+      12
+    );
+    expect(KPI.attainment(dates, values, day("2024-02-01"), "1 month", -0.2)).toBeCloseTo(
+      92.3 / 82.4,
+      12
+    );
+    expect(KPI.attainment(dates, values, day("2024-02-01"), "1 month", "-20%")).toBeCloseTo(
+      92.3 / 82.4,
+      12
+    );
+    expect(
+      KPI.status(
+        dates,
+        values,
+        day("2024-02-01"),
+        "1 month",
+        -0.2,
+        null,
+        null,
+        null,
+        day("2024-03-01")
+      )
+    ).toBe("Met");
+    expect(
+      KPI.status(
+        dates,
+        values,
+        day("2024-02-01"),
+        "1 month",
+        -0.3,
+        null,
+        null,
+        null,
+        day("2024-03-01")
+      )
+    ).toBe("Missed");
   });
   test("STATUS is Pending until the day after the window, and Insufficient data with an empty window", () => {
-    expect(KPI.status(dates, values, day("2024-02-01"), "1 month", -0.2, null, null, null, day("2024-02-29"))).toBe("Pending");
-    expect(KPI.status(dates, values, day("2024-03-01"), "1 month", -0.2, null, null, null, "2024-05-01")).toBe("Insufficient data");
+    expect(
+      KPI.status(
+        dates,
+        values,
+        day("2024-02-01"),
+        "1 month",
+        -0.2,
+        null,
+        null,
+        null,
+        day("2024-02-29")
+      )
+    ).toBe("Pending");
+    expect(
+      KPI.status(dates, values, day("2024-03-01"), "1 month", -0.2, null, null, null, "2024-05-01")
+    ).toBe("Insufficient data");
   });
   test("a fixed baseline, a change target and a value target", () => {
-    expect(KPI.change(dates, values, day("2024-02-01"), "1 month", 400)).toBeCloseTo(-80.3 / 400, 12);
-    expect(KPI.attainment(dates, values, day("2024-02-01"), "1 month", -100, null, null, "change")).toBeCloseTo(0.923, 12);
-    expect(KPI.attainment(dates, values, day("2024-02-01"), "1 month", 300, null, null, "value")).toBeCloseTo(92.3 / 112, 12);
+    expect(KPI.change(dates, values, day("2024-02-01"), "1 month", 400)).toBeCloseTo(
+      -80.3 / 400,
+      12
+    );
+    expect(
+      KPI.attainment(dates, values, day("2024-02-01"), "1 month", -100, null, null, "change")
+    ).toBeCloseTo(0.923, 12);
+    expect(
+      KPI.attainment(dates, values, day("2024-02-01"), "1 month", 300, null, null, "value")
+    ).toBeCloseTo(92.3 / 112, 12);
   });
   test("a sum over a 31-day baseline is scaled to the 29-day evaluation window", () => {
     // Baseline 412 × 31 scaled by 29 / 31 is 412 × 29; the actual is 319.7 × 29.
-    expect(KPI.change(dates, values, day("2024-02-01"), "29 days", "31 days", "sum")).toBeCloseTo(319.7 / 412 - 1, 12);
+    expect(KPI.change(dates, values, day("2024-02-01"), "29 days", "31 days", "sum")).toBeCloseTo(
+      319.7 / 412 - 1,
+      12
+    );
   });
   test("an empty evaluation window is #N/A naming it", () => {
-    const error = formulaError(() => KPI.change(dates, values, day("2024-03-01"), "1 month", null, "sum"));
+    const error = formulaError(() =>
+      KPI.change(dates, values, day("2024-03-01"), "1 month", null, "sum")
+    );
     expect(error.code).toBe("#N/A");
     expect(error.message).toBe("No observations in 1 Mar–31 Mar 2024 (the evaluation window)");
   });
@@ -104,11 +197,21 @@ describe("KPI.CHANGE, KPI.ATTAINMENT, KPI.STATUS", () => {
     expect(error.message).toBe("No observations in 1 Dec–31 Dec 2023 (the baseline window)");
   });
   test("a bad baseline or target type is #VALUE! naming the argument", () => {
-    expect(formulaError(() => KPI.change(dates, values, day("2024-02-01"), "1 month", "last year")).message).toBe(
+    expect(
+      formulaError(() => KPI.change(dates, values, day("2024-02-01"), "1 month", "last year"))
+        .message
+    ).toBe(
       'baseline holds the text "last year"; enter a number, a window before Start like "90 days", or "prior year"'
     );
-    expect(formulaError(() => KPI.attainment(dates, values, day("2024-02-01"), "1 month", 0.1, null, null, "ratio")).message).toBe('targetType "ratio" is not one of %, change or value');
-    expect(formulaError(() => KPI.attainment(dates, values, day("2024-02-01"), "1 month", "a lot")).message).toBe('target must be a number such as -0.2 or the text -20%, not "a lot"');
+    expect(
+      formulaError(() =>
+        KPI.attainment(dates, values, day("2024-02-01"), "1 month", 0.1, null, null, "ratio")
+      ).message
+    ).toBe('targetType "ratio" is not one of %, change or value');
+    expect(
+      formulaError(() => KPI.attainment(dates, values, day("2024-02-01"), "1 month", "a lot"))
+        .message
+    ).toBe('target must be a number such as -0.2 or the text -20%, not "a lot"');
   });
 });
 
@@ -133,36 +236,99 @@ describe("KPI.EVALUATE, KPI.TEAMS, KPI.ELIGIBLE", () => {
   test("EVALUATE spills KpiResults with its header row, dates as serials", () => {
     const helpdeskTargets = [targets.values[0], targets.values[1]];
     const spilled = KPI.evaluate(helpdeskTargets as never, helpdesk.values as never, SAMPLE_AS_OF);
-    expect(spilled[0]).toEqual(["Project", "Team", "KPI", "Start", "End", "Baseline", "Actual", "Target value", "Change", "Attainment", "Status", "Payout", "Explanation"]);
+    expect(spilled[0]).toEqual([
+      "Project",
+      "Team",
+      "KPI",
+      "Start",
+      "End",
+      "Baseline",
+      "Actual",
+      "Target value",
+      "Change",
+      "Attainment",
+      "Status",
+      "Payout",
+      "Explanation",
+    ]);
     expect(spilled).toHaveLength(2);
-    expect(spilled[1].slice(0, 5)).toEqual(["Helpdesk Revamp", "Service Desk", "Support calls", day("2024-02-01"), day("2024-02-29")]);
+    expect(spilled[1].slice(0, 5)).toEqual([
+      "Helpdesk Revamp",
+      "Service Desk",
+      "Support calls",
+      day("2024-02-01"),
+      day("2024-02-29"),
+    ]);
     expect(spilled[1][10]).toBe("Met");
     expect(spilled[1][11]).toBe(5000);
-    expect(spilled[1][12]).toBe("Support calls: average 319.7 in 1 Feb–29 Feb 2024 vs 412.0 in 1 Jan–31 Jan 2024 (−22.4%); target −20% → met (attainment 112%).");
+    expect(spilled[1][12]).toBe(
+      "Support calls: average 319.7 in 1 Feb–29 Feb 2024 vs 412.0 in 1 Jan–31 Jan 2024 (−22.4%); target −20% → met (attainment 112%)."
+    );
   });
 
   test("a bad target row shows in its own Status and Explanation and the spill goes on", () => {
-    const spilled = KPI.evaluate(targets.values as never, observations.values as never, SAMPLE_AS_OF);
+    const spilled = KPI.evaluate(
+      targets.values as never,
+      observations.values as never,
+      SAMPLE_AS_OF
+    );
     expect(spilled).toHaveLength(targets.values.length);
     const crash = spilled.find((row) => row[2] === "Crash rate")!;
     expect(crash[10]).toBe("Invalid");
     expect(crash[5]).toBe("");
-    expect(crash[12]).toMatch(/^Target \(targets!E8\) -20 \(−2000%\) asks for a fall of 100% or more/);
+    expect(crash[12]).toMatch(
+      /^Target \(targets!E8\) -20 \(−2000%\) asks for a fall of 100% or more/
+    );
   });
 
   test("TEAMS spills KpiTeams and ELIGIBLE answers for one team", () => {
     const spilled = KPI.teams(targets.values as never, observations.values as never, SAMPLE_AS_OF);
-    expect(spilled[0]).toEqual(["Team", "Targets", "Met", "Missed", "Pending", "Review", "Score", "Eligible", "Reward"]);
-    expect(spilled.find((row) => row[0] === "BI Platform")).toEqual(["BI Platform", 1, 0, 0, 1, 0, "", "Pending", 0]);
-    expect(KPI.eligible("bi platform", targets.values as never, observations.values as never, SAMPLE_AS_OF)).toBe("Pending");
-    expect(KPI.eligible("Mobile", targets.values as never, observations.values as never, SAMPLE_AS_OF)).toBe("Review");
+    expect(spilled[0]).toEqual([
+      "Team",
+      "Targets",
+      "Met",
+      "Missed",
+      "Pending",
+      "Review",
+      "Score",
+      "Eligible",
+      "Reward",
+    ]);
+    expect(spilled.find((row) => row[0] === "BI Platform")).toEqual([
+      "BI Platform",
+      1,
+      0,
+      0,
+      1,
+      0,
+      "",
+      "Pending",
+      0,
+    ]);
+    expect(
+      KPI.eligible(
+        "bi platform",
+        targets.values as never,
+        observations.values as never,
+        SAMPLE_AS_OF
+      )
+    ).toBe("Pending");
+    expect(
+      KPI.eligible("Mobile", targets.values as never, observations.values as never, SAMPLE_AS_OF)
+    ).toBe("Review");
   });
 
   test("an unknown team is #N/A; ranges without headers are #VALUE! saying which", () => {
-    expect(formulaError(() => KPI.eligible("Nobody", targets.values as never, observations.values as never)).code).toBe("#N/A");
+    expect(
+      formulaError(() =>
+        KPI.eligible("Nobody", targets.values as never, observations.values as never)
+      ).code
+    ).toBe("#N/A");
     expect(formulaError(() => KPI.evaluate([[1, 2]], observations.values as never)).message).toBe(
       "targets must start with the Targets header row: Project, KPI, Start, Window or End, Target"
     );
-    expect(formulaError(() => KPI.teams(targets.values as never, [["x"]])).message).toMatch(/^observations must start with a header row/);
+    expect(formulaError(() => KPI.teams(targets.values as never, [["x"]])).message).toMatch(
+      /^observations must start with a header row/
+    );
   });
 });

@@ -17,7 +17,9 @@ interface FunctionMetadata {
 
 /** `name`, `name?` for optional, `name[]` for a range. */
 function signature(f: FunctionMetadata): string {
-  const params = f.parameters.map((p) => `${p.name}${p.dimensionality === "matrix" ? "[]" : ""}${p.optional ? "?" : ""}:${p.type}`);
+  const params = f.parameters.map(
+    (p) => `${p.name}${p.dimensionality === "matrix" ? "[]" : ""}${p.optional ? "?" : ""}:${p.type}`
+  );
   return `${f.id}(${params.join(", ")}) -> ${f.result.type ?? "any"}${f.result.dimensionality === "matrix" ? "[][]" : ""}`;
 }
 
@@ -47,12 +49,15 @@ describe("functions.json generated from the JSDoc", () => {
   test("every function has help and every parameter a description a person can follow", () => {
     for (const f of functions) {
       expect(f.helpUrl).toBe("https://localhost:3000/help.html#formulas");
-      for (const p of f.parameters as (Parameter & { description?: string })[]) expect(p.description?.length ?? 0).toBeGreaterThan(15);
+      for (const p of f.parameters as (Parameter & { description?: string })[])
+        expect(p.description?.length ?? 0).toBeGreaterThan(15);
     }
   });
 
   test("no function is volatile or streaming", () => {
-    for (const f of functions as (FunctionMetadata & { options?: { volatile?: boolean; stream?: boolean } })[]) {
+    for (const f of functions as (FunctionMetadata & {
+      options?: { volatile?: boolean; stream?: boolean };
+    })[]) {
       expect(f.options?.volatile ?? false).toBe(false);
       expect(f.options?.stream ?? false).toBe(false);
     }

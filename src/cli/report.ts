@@ -1,0 +1,66 @@
+import { formatIsoDate, statusCounts, type Evaluation, type TargetResult } from "../engine";
+
+/** The `--json` document of SPEC §8: dates as YYYY-MM-DD, numbers unrounded, null where undefined. */
+export function jsonReport(evaluation: Evaluation): string {
+  const date = (serial: number | null) => (serial === null ? null : formatIsoDate(serial));
+  const result = (r: TargetResult) => ({
+    project: r.project,
+    team: r.team,
+    kpi: r.kpi,
+    start: date(r.start),
+    end: date(r.end),
+    baseline: r.baseline,
+    actual: r.actual,
+    targetValue: r.targetValue,
+    change: r.change,
+    attainment: r.attainment,
+    status: r.status,
+    payout: r.payout,
+    explanation: r.explanation,
+    source: `${r.source.sheet}!${r.source.cell}`,
+  });
+  return JSON.stringify(
+    {
+      asOf: formatIsoDate(evaluation.asOf),
+      results: evaluation.results.map(result),
+      teams: evaluation.teams.map((t) => ({ ...t })),
+      issues: evaluation.issues.map((i) => ({
+        severity: i.severity,
+        sheet: i.sheet,
+        cell: i.cell,
+        message: i.message,
+      })),
+    },
+    null,
+    2
+  );
+}
+
+const COLOURS = { Yes: 32, No: 31, Pending: 33, Review: 90 } as const;
+
+/** The readable summary: teams, eligibility, rewards, issue count; colour only on a terminal. */
+export function textReport(evaluation: Evaluation, file: string, colour: boolean): string {
+  const money = (n: number) =>
+    n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const paint = (text: string, code: number) => (colour ? `\x1b[${code}m${text}\x1b[0m` : text);
+  const teamWidth = Math.max(4, ...evaluation.teams.map((t) => t.team.length));
+  const header = `${"Team".padEnd(teamWidth)}  Eligible  Met  Missed  Pending  Review  ${"Reward".padStart(12)}`;
+  const lines = evaluation.teams.map((t) => {
+    const eligible = paint(t.eligible.padEnd(8), COLOURS[t.eligible]);
+    const counts = `${String(t.met).padStart(3)}  ${String(t.missed).padStart(6)}  ${String(t.pending).padStart(7)}  ${String(t.review).padStart(6)}`;
+    return `${t.team.padEnd(teamWidth)}  ${eligible}  ${counts}  ${money(t.reward).padStart(12)}`;
+  });
+  const counts = statusCounts(evaluation);
+  const total = evaluation.teams.reduce((sum, t) => sum + t.reward, 0);
+  const errors = evaluation.issues.filter((i) => i.severity === "error").length;
+  return [
+    `KPI Rewards — ${file}, as of ${formatIsoDate(evaluation.asOf)}`,
+    "",
+    header,
+    ...lines,
+    "",
+    `${evaluation.results.length} targets: ${counts.Met} met, ${counts.Missed} missed, ${counts.Pending} pending, ${counts.review} to review`,
+    `Total reward: ${money(total)}`,
+    `Issues: ${evaluation.issues.length} (${errors} errors, ${evaluation.issues.length - errors} warnings)`,
+  ].join("\n");
+}

@@ -1,0 +1,184 @@
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Switch,
+  Title3,
+  tokens,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useState } from "react";
+import { formatIsoDate, todaySerial, type Evaluation, type TableSummary } from "../../engine";
+import {
+  evaluateInExcel,
+  findInExcel,
+  selectCell,
+  selectedRange,
+  type Stage,
+} from "../../excel/run";
+import { writeSample } from "../../excel/sample";
+import { loadSettings, saveSettings, type PaneSettings } from "../../excel/settings";
+import { ForeignSheetError } from "../../excel/write";
+import { Results } from "./Results";
+import { TablesFound } from "./TablesFound";
+
+const useStyles = makeStyles({
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalL,
+  },
+  row: { display: "flex", alignItems: "end", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+});
+
+interface Problem {
+  title: string;
+  message: string;
+}
+
+function problemOf(error: unknown): Problem {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ForeignSheetError) return { title: "Results sheet not written", message };
+  return {
+    title: "Evaluation stopped",
+    message: `${message} Your workbook and previous results are unchanged.`,
+  };
+}
+
+export function App() {
+  const styles = useStyles();
+  const [settings, setSettings] = useState<PaneSettings>(loadSettings);
+  const [tables, setTables] = useState<TableSummary[] | undefined>();
+  const [stage, setStage] = useState<Stage | "Creating the sample workbook" | undefined>();
+  const [evaluation, setEvaluation] = useState<Evaluation | undefined>();
+  const [problem, setProblem] = useState<Problem | undefined>();
+
+  const refresh = useCallback((current: PaneSettings) => {
+    findInExcel(current).then(setTables, (error) => setProblem(problemOf(error)));
+  }, []);
+  useEffect(() => refresh(loadSettings()), [refresh]);
+
+  const update = async (next: PaneSettings) => {
+    setSettings(next);
+    await saveSettings(next).catch((error) =>
+      setProblem({ title: "Settings not saved", message: String(error) })
+    );
+    refresh(next);
+  };
+
+  const run = async () => {
+    setProblem(undefined);
+    try {
+      setEvaluation(await evaluateInExcel(settings, setStage));
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setStage(undefined);
+    }
+  };
+
+  const sample = async () => {
+    setProblem(undefined);
+    setStage("Creating the sample workbook");
+    try {
+      await Excel.run((context) => writeSample(context));
+      const next: PaneSettings = { asOfMode: "fixed", asOf: "2024-09-30" };
+      await update(next);
+    } catch (error) {
+      setProblem({
+        title: "Sample not created",
+        message: error instanceof Error ? error.message : String(error),
+      });
+    } finally {
+      setStage(undefined);
+    }
+  };
+
+  const pick = async (as: "targets" | "observations") => {
+    try {
+      const range = await selectedRange();
+      const next: PaneSettings =
+        as === "targets"
+          ? { ...settings, targets: range }
+          : { ...settings, observations: [...(settings.observations ?? []), range] };
+      await update(next);
+    } catch (error) {
+      setProblem({
+        title: "Selection not used",
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+
+  const select = (sheet: string, cell: string) => {
+    selectCell(sheet, cell).catch((error) =>
+      setProblem({ title: "Cell not selected", message: String(error) })
+    );
+  };
+
+  const today = formatIsoDate(todaySerial());
+  const asOf = settings.asOfMode === "fixed" && settings.asOf ? settings.asOf : today;
+  const busy = stage !== undefined;
+  const picked = settings.targets !== undefined || (settings.observations?.length ?? 0) > 0;
+
+  return (
+    <main className={styles.pane}>
+      <Title3 as="h1">KPI Rewards</Title3>
+      <TablesFound
+        tables={tables}
+        picked={picked}
+        onPickTargets={() => pick("targets")}
+        onPickObservations={() => pick("observations")}
+        onReset={() => update({ asOfMode: settings.asOfMode, asOf: settings.asOf })}
+      />
+      {tables !== undefined && tables.length === 0 && !picked && (
+        <Button appearance="primary" onClick={sample} disabled={busy}>
+          Create sample workbook
+        </Button>
+      )}
+      <div className={styles.row}>
+        <Field label="As of">
+          <Input
+            type="date"
+            value={asOf}
+            disabled={settings.asOfMode === "today"}
+            onChange={(_, data) => update({ ...settings, asOfMode: "fixed", asOf: data.value })}
+          />
+        </Field>
+        <Switch
+          label="Always today"
+          checked={settings.asOfMode === "today"}
+          onChange={(_, data) =>
+            update({
+              ...settings,
+              asOfMode: data.checked ? "today" : "fixed",
+              asOf: settings.asOf ?? today,
+            })
+          }
+        />
+      </div>
+      <Button appearance="primary" onClick={run} disabled={busy}>
+        Evaluate
+      </Button>
+      {busy && (
+        <Field validationMessage={`${stage}…`} validationState="none">
+          <ProgressBar aria-label={stage} />
+        </Field>
+      )}
+      {problem && (
+        <MessageBar intent="error" data-testid="problem">
+          <MessageBarBody>
+            <MessageBarTitle>{problem.title}</MessageBarTitle>
+            {problem.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {evaluation && <Results evaluation={evaluation} onSelect={select} />}
+    </main>
+  );
+}

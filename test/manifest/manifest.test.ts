@@ -1,0 +1,80 @@
+import { existsSync, readFileSync } from "fs";
+import path from "path";
+import { XMLParser } from "fast-xml-parser";
+
+const root = path.join(__dirname, "..", "..");
+const xml = readFileSync(path.join(root, "manifest.xml"), "utf8");
+const dist = path.join(root, "dist");
+
+/** Every attribute value of a given name anywhere in the document. */
+function attributes(node: unknown, name: string, found: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => attributes(n, name, found));
+  else if (node && typeof node === "object") {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === `@_${name}` && typeof value === "string") found.push(value);
+      else attributes(value, name, found);
+    }
+  }
+  return found;
+}
+
+describe("manifest.xml, checked offline", () => {
+  const parsed = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true }).parse(xml);
+  const app = parsed.OfficeApp;
+  const resources = app.VersionOverrides.Resources;
+  const defined = new Map<string, string>();
+  for (const group of [
+    resources.Images.Image,
+    resources.Urls.Url,
+    resources.ShortStrings.String,
+    resources.LongStrings.String,
+  ]) {
+    for (const item of [group].flat()) defined.set(item["@_id"], item["@_DefaultValue"]);
+  }
+
+  test("the XML parses as an Excel task pane add-in", () => {
+    expect(app["@_type"]).toBe("TaskPaneApp");
+    expect(app.Hosts.Host["@_Name"]).toBe("Workbook");
+  });
+
+  test("every resid it references is defined", () => {
+    const referenced = attributes(app.VersionOverrides, "resid");
+    expect(referenced.length).toBeGreaterThan(10);
+    expect(referenced.filter((id) => !defined.has(id))).toEqual([]);
+  });
+
+  test("asks for ReadWriteDocument and no more, in the KPI namespace, with the intended requirement sets", () => {
+    expect(app.Permissions).toBe("ReadWriteDocument");
+    expect(defined.get("Functions.Namespace")).toBe("KPI");
+    const sets = [app.Requirements.Sets.Set]
+      .flat()
+      .map((s: Record<string, string>) => `${s["@_Name"]} ${s["@_MinVersion"]}`);
+    expect(sets).toEqual(["ExcelApi 1.7", "CustomFunctionsRuntime 1.1"]);
+  });
+
+  test("the ribbon group has Evaluate KPIs and Show pane", () => {
+    const group = app.VersionOverrides.Hosts.Host.DesktopFormFactor.ExtensionPoint.OfficeTab.Group;
+    const controls = [group.Control]
+      .flat()
+      .map((c: { Label: Record<string, string>; Action: Record<string, string> }) => [
+        defined.get(c.Label["@_resid"]),
+        c.Action["@_type"],
+      ]);
+    expect(controls).toEqual([
+      ["Evaluate KPIs", "ExecuteFunction"],
+      ["Show pane", "ShowTaskpane"],
+    ]);
+  });
+
+  test("every URL points at a file the build emits", () => {
+    expect(existsSync(dist)).toBe(true);
+    const urls = [...defined.values(), ...attributes(app, "DefaultValue")].filter((v) =>
+      v.startsWith("https://localhost:3000/")
+    );
+    const missing = urls
+      .map((u) => u.replace("https://localhost:3000/", ""))
+      .filter((file) => !existsSync(path.join(dist, file)));
+    expect(urls.length).toBeGreaterThan(8);
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,113 @@
+const fs = require("fs");
+const path = require("path");
+const devCerts = require("office-addin-dev-certs");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { marked } = require("marked");
+
+const urlDev = "https://localhost:3000/";
+// Where the add-in is hosted in production; the built manifest points there.
+const urlProd = process.env.KPI_REWARDS_URL || "https://kpi-rewards.example.com/";
+
+async function getHttpsOptions() {
+  const httpsOptions = await devCerts.getHttpsServerOptions();
+  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+}
+
+/** The README, rendered as the add-in's help page (functions.json's helpUrl points at its #formulas). */
+function helpPage() {
+  const readme = fs.readFileSync(path.join(__dirname, "README.md"), "utf8");
+  const body = marked.parse(
+    readme.replace(/^## Formulas/m, '<a id="formulas"></a>\n\n## Formulas')
+  );
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>KPI Rewards help</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'unsafe-inline'; img-src 'self'">
+<style>body{font-family:"Segoe UI",system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5}code,pre{background:#f3f2f1}pre{padding:.5rem;overflow:auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .4rem}</style>
+</head><body>${body}</body></html>`;
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+      functions: "./src/functions/functions.ts",
+      outcome: "./src/commands/outcome.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist"), clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: "esnext", noEmit: false, sourceMap: dev },
+            },
+          },
+        },
+        {
+          test: /\.(png|jpg|jpeg|gif|ico)$/,
+          type: "asset/resource",
+          generator: { filename: "assets/[name][ext][query]" },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "outcome.html",
+        template: "./src/commands/outcome.html",
+        chunks: ["outcome"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "functions.html",
+        template: "./src/functions/functions.html",
+        chunks: ["functions"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext][query]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform: (content) =>
+              dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd),
+          },
+          { from: "README.md", to: "help.html", transform: () => helpPage() },
+        ],
+      }),
+    ],
+    devServer: {
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: {
+        type: "https",
+        options:
+          env.WEBPACK_BUILD || options.https !== undefined
+            ? options.https
+            : await getHttpsOptions(),
+      },
+      port: process.env.npm_package_config_dev_server_port || 3000,
+    },
+  };
+};
