@@ -1,0 +1,82 @@
+import { execFileSync } from "child_process";
+import path from "path";
+import { main } from "../../src/cli/main";
+import { readSheet, temporaryFolder } from "../support/xlsx";
+
+/** Opens a workbook in LibreOffice headless and saves it again: what survives is what a real spreadsheet read. */
+function roundTrip(file: string, folder: string): string {
+  const out = path.join(folder, "libreoffice");
+  execFileSync(
+    "soffice",
+    [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=file://${folder}/profile`,
+      "--convert-to",
+      "xlsx",
+      "--outdir",
+      out,
+      file,
+    ],
+    { stdio: "pipe", timeout: 120_000 }
+  );
+  return path.join(out, path.basename(file));
+}
+
+describe("the written workbook in LibreOffice", () => {
+  test("keeps the results' values, number formats, conditional formats and ownership name", async () => {
+    const folder = temporaryFolder();
+    const sample = path.join(folder, "sample.xlsx");
+    const io = {
+      out: () => undefined,
+      err: (t: string) => console.error(t),
+      colour: false,
+      now: () => new Date(2026, 10, 24),
+    };
+    expect(await main(["sample", sample], io)).toBe(0);
+    expect(await main(["evaluate", sample, "--as-of", "2024-09-30"], io)).toBe(0);
+    const saved = roundTrip(path.join(folder, "sample-rewards.xlsx"), folder);
+
+    const sheet = await readSheet(saved, "KPI Rewards");
+    expect(sheet.getCell("A1").value).toBe("KPI Rewards");
+    // KpiTeams: header on row 4, five teams; KpiResults header two rows after (row 12), nine targets.
+    expect(sheet.getCell("A5").value).toBe("Service Desk");
+    expect(sheet.getCell("H5").value).toBe("No");
+    expect(sheet.getCell("I6").value).toBe(8000);
+    expect(sheet.getCell("A12").value).toBe("Project");
+    expect(sheet.getCell("C13").value).toBe("Support calls");
+    expect(sheet.getCell("K13").value).toBe("Met");
+    expect(sheet.getCell("L13").value).toBe(5000);
+    expect((sheet.getCell("D13").value as Date).toISOString().slice(0, 10)).toBe("2024-02-01");
+    expect(sheet.getCell("I13").numFmt).toMatch(/0\.0%/);
+    expect(sheet.getCell("M13").value).toBe(
+      "Support calls: average 319.7 in 1 Feb–29 Feb 2024 vs 412.0 in 1 Jan–31 Jan 2024 (−22.4%); target −20% → met (attainment 112%)."
+    );
+
+    const formats = (
+      sheet as unknown as {
+        conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[] }[] }[];
+      }
+    ).conditionalFormattings;
+    const byRef = Object.fromEntries(
+      formats.map((f) => [
+        f.ref,
+        f.rules.map((r) => (r.type === "dataBar" ? "dataBar" : r.formulae?.[0])),
+      ])
+    );
+    expect(byRef["H5:H9"]).toEqual(['"Yes"', '"No"', '"Pending"', '"Review"']);
+    expect(byRef["K13:K21"]).toEqual([
+      '"Met"',
+      '"Missed"',
+      '"Pending"',
+      '"Insufficient data"',
+      '"Invalid"',
+    ]);
+    expect(byRef["J13:J21"]).toEqual(["dataBar"]);
+
+    const workbook = sheet.workbook;
+    expect(workbook.definedNames.getRanges("KpiRewards_Owner").ranges).toEqual([
+      "'KPI Rewards'!$A$1",
+    ]);
+  }, 180_000);
+});
