@@ -1,4 +1,5 @@
 import { columnName, NUMBER_FORMATS, sampleWorkbook } from "../engine";
+import { cellFormat } from "./write";
 
 /** Writes the engine's demo workbook as new sheets with Excel tables, in two syncs; never over a sheet. */
 export async function writeSample(context: Excel.RequestContext): Promise<void> {
@@ -22,7 +23,7 @@ export async function writeSample(context: Excel.RequestContext): Promise<void> 
     const rows = sheet.values.length;
     sheet.formats.forEach((format, column) => {
       const letter = columnName(column);
-      worksheet.getRange(`${letter}2:${letter}${rows}`).numberFormat = [[NUMBER_FORMATS[format]]];
+      worksheet.getRange(`${letter}2:${letter}${rows}`).numberFormat = cellFormat(NUMBER_FORMATS[format]);
     });
     worksheet.getRange(`A1:${last}${rows}`).values = sheet.values.map((row) =>
       row.map((v) => (v === null || v === undefined || typeof v === "object" ? "" : v))

@@ -104,11 +104,9 @@ async function writeTable(
   // Number formats first, so text that looks like a formula or a number stays exactly as written.
   table.formats.forEach((format, column) => {
     const letter = columnName(column);
-    sheet.getRange(`${letter}${bodyTop}:${letter}${bodyBottom}`).numberFormat = [
-      [NUMBER_FORMATS[format]],
-    ];
+    sheet.getRange(`${letter}${bodyTop}:${letter}${bodyBottom}`).numberFormat = cellFormat(NUMBER_FORMATS[format]);
   });
-  sheet.getRange(`A${top + 1}:${last}${top + 1}`).numberFormat = [[NUMBER_FORMATS.text]];
+  sheet.getRange(`A${top + 1}:${last}${top + 1}`).numberFormat = cellFormat(NUMBER_FORMATS.text);
   // One 2D array per table, or blocks under the request limit for very large results.
   const bytes = JSON.stringify(values).length;
   const blocks = Math.max(1, Math.ceil(bytes / WRITE_CHUNK_BYTES));
@@ -150,4 +148,12 @@ async function writeTable(
       };
     }
   }
+}
+
+/**
+ * One number format for every cell of a range. Office.js applies a single value to all cells (a 2D
+ * array would have to match the range's size); the typings only describe the array form.
+ */
+export function cellFormat(format: string): string[][] {
+  return format as unknown as string[][];
 }

@@ -1,0 +1,787 @@
+/**
+ * A faithful in-memory Excel for the Office.js layer: `Excel.run`, `RequestContext.sync`, proxy objects
+ * whose properties throw when read before `load` + `sync`, queued writes applied at `sync`, null
+ * objects, worksheets, ranges by address, used ranges, values, number formats, tables, conditional
+ * formats, names, document settings and the selection. It counts syncs and request bytes and rejects a
+ * request over 5 MB, as Excel on the web does. Runs in Node (Jest) and in the browser (the pane's tests).
+ */
+
+export type Value = string | number | boolean;
+
+export interface TableState {
+  name: string;
+  sheet: SheetState;
+  top: number;
+  left: number;
+  rowCount: number;
+  columnCount: number;
+  style: string;
+}
+
+export interface ConditionalFormatState {
+  address: string;
+  type: string;
+  rule?: { formula1: string; operator: string };
+  fill?: string;
+  font?: string;
+  barColor?: string;
+}
+
+export class SheetState {
+  readonly cells = new Map<number, Map<number, Value>>();
+  readonly formats = new Map<number, Map<number, string>>();
+  readonly conditionalFormats: ConditionalFormatState[] = [];
+  visible = true;
+  constructor(public name: string) {}
+
+  get(row: number, column: number): Value {
+    return this.cells.get(row)?.get(column) ?? "";
+  }
+
+  set(row: number, column: number, value: Value): void {
+    let cells = this.cells.get(row);
+    if (!cells) this.cells.set(row, (cells = new Map()));
+    if (value === "" || value === null || value === undefined) cells.delete(column);
+    else cells.set(column, value);
+  }
+
+  format(row: number, column: number): string {
+    return this.formats.get(row)?.get(column) ?? "General";
+  }
+
+  setFormat(row: number, column: number, format: string): void {
+    let formats = this.formats.get(row);
+    if (!formats) this.formats.set(row, (formats = new Map()));
+    formats.set(column, format);
+  }
+
+  /** The bounding box of the cells holding values, or undefined when the sheet is empty. */
+  usedBox(): Box | undefined {
+    let top = Infinity;
+    let bottom = -1;
+    let left = Infinity;
+    let right = -1;
+    for (const [row, cells] of this.cells) {
+      if (cells.size === 0) continue;
+      top = Math.min(top, row);
+      bottom = Math.max(bottom, row);
+      for (const column of cells.keys()) {
+        left = Math.min(left, column);
+        right = Math.max(right, column);
+      }
+    }
+    return bottom < 0 ? undefined : { top, left, rows: bottom - top + 1, columns: right - left + 1 };
+  }
+}
+
+export interface Box {
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+}
+
+export class WorkbookState {
+  sheets: SheetState[] = [];
+  tables: TableState[] = [];
+  names = new Map<string, { sheet: SheetState; box: Box; comment: string }>();
+  settings = new Map<string, unknown>();
+  savedSettings = new Map<string, unknown>();
+  selection: { sheet: SheetState; box: Box } | undefined;
+  active: SheetState | undefined;
+  date1904 = false;
+  /** Every sync's request size in bytes. */
+  readonly requests: number[] = [];
+  /** Called before each queued operation runs; throw from it to simulate a failure there. */
+  beforeOperation: (name: string) => void = () => undefined;
+  maxRequestBytes = 5 * 1024 * 1024;
+
+  get syncs(): number {
+    return this.requests.length;
+  }
+
+  sheet(name: string): SheetState | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  addSheet(name: string, rows: Value[][] = [], top = 0, left = 0): SheetState {
+    if (this.sheet(name)) throw new FakeExcelError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
+    const sheet = new SheetState(name);
+    rows.forEach((row, r) => row.forEach((value, c) => sheet.set(top + r, left + c, value)));
+    this.sheets.push(sheet);
+    this.active ??= sheet;
+    return sheet;
+  }
+
+  addTable(sheet: SheetState, box: Box, name: string): TableState {
+    if (this.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())) {
+      throw new FakeExcelError("InvalidArgument", `A table named ${name} already exists.`);
+    }
+    const table: TableState = { name, sheet, top: box.top, left: box.left, rowCount: box.rows, columnCount: box.columns, style: "TableStyleMedium2" };
+    this.tables.push(table);
+    return table;
+  }
+
+  /** The values of a box, as Range.values returns them. */
+  values(sheet: SheetState, box: Box): Value[][] {
+    return Array.from({ length: box.rows }, (_, r) => Array.from({ length: box.columns }, (_, c) => sheet.get(box.top + r, box.left + c)));
+  }
+}
+
+export class FakeExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message);
+  }
+}
+
+// ---- addresses -------------------------------------------------------------------------------------
+
+const EXCEL_ROWS = 1_048_576;
+const EXCEL_COLUMNS = 16_384;
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function columnLetters(column: number): string {
+  let name = "";
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** `A1`, `A1:D20`, `A:L` (whole columns), `1:50000` (whole rows). */
+export function parseBox(address: string): Box {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const [a, b = a] = local.replace(/\$/g, "").split(":");
+  const part = (text: string) => {
+    const m = /^([A-Z]*)(\d*)$/i.exec(text);
+    if (!m || (m[1] === "" && m[2] === "")) throw new FakeExcelError("InvalidArgument", `Bad address ${address}`);
+    return { column: m[1] ? columnIndex(m[1]) : undefined, row: m[2] ? Number(m[2]) - 1 : undefined };
+  };
+  const p = part(a);
+  const q = part(b);
+  const top = p.row ?? 0;
+  const bottom = q.row ?? EXCEL_ROWS - 1;
+  const left = p.column ?? 0;
+  const right = q.column ?? EXCEL_COLUMNS - 1;
+  return { top, left, rows: bottom - top + 1, columns: right - left + 1 };
+}
+
+export function boxAddress(box: Box): string {
+  const first = `${columnLetters(box.left)}${box.top + 1}`;
+  if (box.rows === 1 && box.columns === 1) return first;
+  return `${first}:${columnLetters(box.left + box.columns - 1)}${box.top + box.rows}`;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function intersect(a: Box, b: Box): Box | undefined {
+  const top = Math.max(a.top, b.top);
+  const left = Math.max(a.left, b.left);
+  const bottom = Math.min(a.top + a.rows, b.top + b.rows);
+  const right = Math.min(a.left + a.columns, b.left + b.columns);
+  return bottom > top && right > left ? { top, left, rows: bottom - top, columns: right - left } : undefined;
+}
+
+// ---- the request context -------------------------------------------------------------------------
+
+interface Operation {
+  name: string;
+  bytes: number;
+  run: () => void;
+}
+
+/** A proxy's target, found when the batch runs (like Office.js object paths). */
+type Resolver<T> = () => T | undefined;
+
+class Context {
+  private queue: Operation[] = [];
+  readonly workbook: FakeWorkbook;
+
+  constructor(readonly state: WorkbookState) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  enqueue(name: string, run: () => void, payload: unknown = null): void {
+    this.queue.push({ name, run, bytes: 64 + (payload === null ? 0 : JSON.stringify(payload).length) });
+  }
+
+  async sync(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    const bytes = batch.reduce((sum, op) => sum + op.bytes, 0);
+    this.state.requests.push(bytes);
+    if (bytes > this.state.maxRequestBytes) {
+      throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `The request payload size (${bytes} bytes) has exceeded the limit.`);
+    }
+    for (const op of batch) {
+      this.state.beforeOperation(op.name);
+      op.run();
+    }
+  }
+}
+
+/** Loaded properties of a proxy: reading one that was not loaded and synced throws, as in Office.js. */
+class Loadable {
+  protected loaded = new Map<string, unknown>();
+  protected nullObject: boolean | undefined;
+
+  constructor(protected readonly context: Context) {}
+
+  protected read<T>(property: string): T {
+    if (!this.loaded.has(property)) {
+      throw new FakeExcelError("PropertyNotLoaded", `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+    }
+    return this.loaded.get(property) as T;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullObject === undefined) throw new FakeExcelError("PropertyNotLoaded", "isNullObject is known only after context.sync().");
+    return this.nullObject;
+  }
+
+  protected loadFrom(properties: string | string[] | undefined, snapshot: () => Record<string, unknown> | undefined, orNull: boolean): this {
+    const names = (Array.isArray(properties) ? properties : (properties ?? "").split(",")).map((p) => p.trim()).filter(Boolean);
+    this.context.enqueue(`load ${names.join(",")}`, () => {
+      const values = snapshot();
+      if (!values) {
+        if (!orNull) throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist.");
+        this.nullObject = true;
+        return;
+      }
+      this.nullObject = false;
+      for (const name of names) {
+        if (!(name in values)) throw new FakeExcelError("PropertyNotFound", `Unknown property ${name}`);
+        this.loaded.set(name, values[name]);
+      }
+    });
+    return this;
+  }
+}
+
+class FakeRange extends Loadable {
+  constructor(
+    context: Context,
+    private readonly locate: Resolver<{ sheet: SheetState; box: Box }>,
+    private readonly orNull = false
+  ) {
+    super(context);
+  }
+
+  private target(): { sheet: SheetState; box: Box } {
+    const found = this.locate();
+    if (!found) throw new FakeExcelError("ItemNotFound", "The range does not exist.");
+    return found;
+  }
+
+  load(properties?: string | string[]): this {
+    return this.loadFrom(
+      properties,
+      () => {
+        const found = this.locate();
+        if (!found) return undefined;
+        const { sheet, box } = found;
+        const state = this.context.state;
+        return {
+          values: state.values(sheet, box),
+          numberFormat: Array.from({ length: box.rows }, (_, r) => Array.from({ length: box.columns }, (_, c) => sheet.format(box.top + r, box.left + c))),
+          address: `${quoteSheet(sheet.name)}!${boxAddress(box)}`,
+          rowIndex: box.top,
+          columnIndex: box.left,
+          rowCount: box.rows,
+          columnCount: box.columns,
+        };
+      },
+      this.orNull
+    );
+  }
+
+  get values(): Value[][] {
+    return this.read("values");
+  }
+  set values(values: Value[][]) {
+    this.write("values", values, (sheet, row, column, value) => sheet.set(row, column, value as Value));
+  }
+  get numberFormat(): string[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(formats: string[][]) {
+    this.write("numberFormat", formats, (sheet, row, column, value) => sheet.setFormat(row, column, String(value)));
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+
+  /** A single value applies to every cell; a 2D array must match the range, as in Office.js. */
+  private write(name: string, input: unknown, apply: (sheet: SheetState, row: number, column: number, value: unknown) => void): void {
+    this.context.enqueue(
+      `range.${name}`,
+      () => {
+        const { sheet, box } = this.target();
+        if (!Array.isArray(input)) {
+          for (let r = 0; r < box.rows; r++) for (let c = 0; c < box.columns; c++) apply(sheet, box.top + r, box.left + c, input);
+          return;
+        }
+        const rows = input as unknown[][];
+        if (rows.length !== box.rows || rows.some((row) => row.length !== box.columns)) {
+          throw new FakeExcelError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${name}).`);
+        }
+        rows.forEach((row, r) => row.forEach((value, c) => apply(sheet, box.top + r, box.left + c, value)));
+      },
+      input
+    );
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, box } = this.target();
+      return { sheet, box: { top: box.top + row, left: box.left + column, rows: 1, columns: 1 } };
+    });
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return new FakeRange(this.context, () => {
+      const { sheet, box } = this.target();
+      return { sheet, box: { ...box, rows: box.rows + deltaRows, columns: box.columns + deltaColumns } };
+    });
+  }
+
+  getIntersectionOrNullObject(other: FakeRange): FakeRange {
+    return new FakeRange(
+      this.context,
+      () => {
+        const a = this.locate();
+        const b = other.locate();
+        if (!a || !b || a.sheet !== b.sheet) return undefined;
+        const box = intersect(a.box, b.box);
+        return box ? { sheet: a.sheet, box } : undefined;
+      },
+      true
+    );
+  }
+
+  select(): void {
+    this.context.enqueue("range.select", () => {
+      const { sheet, box } = this.target();
+      this.context.state.selection = { sheet, box };
+      this.context.state.active = sheet;
+    });
+  }
+
+  get format() {
+    const context = this.context;
+    const name = (what: string) => () => context.enqueue(`range.format.${what}`, () => this.target());
+    return {
+      font: {
+        set bold(_: boolean) {
+          name("font.bold")();
+        },
+        set size(_: number) {
+          name("font.size")();
+        },
+      },
+      set columnWidth(_: number) {
+        name("columnWidth")();
+      },
+      autofitColumns: name("autofitColumns"),
+    };
+  }
+
+  get conditionalFormats() {
+    return {
+      add: (type: string) => {
+        const state: ConditionalFormatState = { address: "", type };
+        this.context.enqueue("conditionalFormats.add", () => {
+          const { sheet, box } = this.target();
+          state.address = boxAddress(box);
+          sheet.conditionalFormats.push(state);
+        });
+        return {
+          dataBar: {
+            positiveFormat: {
+              set fillColor(color: string) {
+                state.barColor = color;
+              },
+            },
+            lowerBoundRule: {},
+            upperBoundRule: {},
+          },
+          cellValue: {
+            format: {
+              fill: {
+                set color(color: string) {
+                  state.fill = color;
+                },
+              },
+              font: {
+                set color(color: string) {
+                  state.font = color;
+                },
+              },
+            },
+            set rule(rule: { formula1: string; operator: string }) {
+              state.rule = rule;
+            },
+          },
+        };
+      },
+    };
+  }
+}
+
+class FakeTable extends Loadable {
+  constructor(
+    context: Context,
+    private readonly locate: Resolver<TableState>
+  ) {
+    super(context);
+  }
+
+  private target(): TableState {
+    const found = this.locate();
+    if (!found) throw new FakeExcelError("ItemNotFound", "The table does not exist.");
+    return found;
+  }
+
+  load(properties?: string | string[]): this {
+    return this.loadFrom(properties, () => {
+      const t = this.locate();
+      return t && { name: t.name, style: t.style };
+    }, false);
+  }
+
+  get name(): string {
+    return this.read("name");
+  }
+  set name(name: string) {
+    this.context.enqueue("table.name", () => {
+      const table = this.target();
+      if (this.context.state.tables.some((t) => t !== table && t.name.toLowerCase() === name.toLowerCase())) {
+        throw new FakeExcelError("InvalidArgument", `A table named ${name} already exists.`);
+      }
+      table.name = name;
+    }, name);
+  }
+  set style(style: string) {
+    this.context.enqueue("table.style", () => (this.target().style = style), style);
+  }
+
+  getRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.locate();
+      return t && { sheet: t.sheet, box: { top: t.top, left: t.left, rows: t.rowCount, columns: t.columnCount } };
+    });
+  }
+
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.locate()?.sheet);
+  }
+}
+
+class FakeTableCollection extends Loadable {
+  private snapshot: FakeTable[] | undefined;
+
+  constructor(
+    context: Context,
+    private readonly scope: Resolver<SheetState | "workbook">
+  ) {
+    super(context);
+  }
+
+  private list(): TableState[] {
+    const scope = this.scope();
+    if (!scope) throw new FakeExcelError("ItemNotFound", "The worksheet does not exist.");
+    return this.context.state.tables.filter((t) => scope === "workbook" || t.sheet === scope);
+  }
+
+  load(properties?: string): this {
+    const names = (properties ?? "").split(",").map((p) => p.trim().replace(/^items\//, ""));
+    this.context.enqueue("tables.load", () => {
+      this.snapshot = this.list().map((t) => {
+        const proxy = new FakeTable(this.context, () => (this.context.state.tables.includes(t) ? t : undefined));
+        (proxy as unknown as { loaded: Map<string, unknown> }).loaded = new Map(names.filter((n) => n === "name").map((n) => [n, t.name]));
+        return proxy;
+      });
+    });
+    return this;
+  }
+
+  get items(): FakeTable[] {
+    if (!this.snapshot) throw new FakeExcelError("PropertyNotLoaded", "The property 'items' is not available. Call load and context.sync() first.");
+    return this.snapshot;
+  }
+
+  getItem(name: string): FakeTable {
+    return new FakeTable(this.context, () => this.list().find((t) => t.name.toLowerCase() === name.toLowerCase()));
+  }
+
+  add(address: string, hasHeaders: boolean): FakeTable {
+    let created: TableState | undefined;
+    this.context.enqueue("tables.add", () => {
+      const scope = this.scope();
+      const parsed = address.includes("!") ? this.context.state.sheet(address.slice(0, address.lastIndexOf("!")).replace(/^'(.*)'$/, "$1")) : scope;
+      if (!parsed || parsed === "workbook") throw new FakeExcelError("InvalidArgument", `No sheet for ${address}`);
+      if (!hasHeaders) throw new FakeExcelError("InvalidArgument", "The fake only makes tables with headers");
+      created = this.context.state.addTable(parsed, parseBox(address), `Table${this.context.state.tables.length + 1}`);
+    }, address);
+    return new FakeTable(this.context, () => created);
+  }
+}
+
+class FakeWorksheet extends Loadable {
+  constructor(
+    context: Context,
+    private readonly locate: Resolver<SheetState>,
+    private readonly orNull = false
+  ) {
+    super(context);
+  }
+
+  private target(): SheetState {
+    const found = this.locate();
+    if (!found) throw new FakeExcelError("ItemNotFound", "The worksheet does not exist.");
+    return found;
+  }
+
+  load(properties?: string | string[]): this {
+    return this.loadFrom(properties, () => {
+      const s = this.locate();
+      return s && { name: s.name, visibility: s.visible ? "Visible" : "Hidden" };
+    }, this.orNull);
+  }
+
+  get name(): string {
+    return this.read("name");
+  }
+  set name(name: string) {
+    this.context.enqueue("worksheet.name", () => {
+      const sheet = this.target();
+      const other = this.context.state.sheet(name);
+      if (other && other !== sheet) throw new FakeExcelError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
+      sheet.name = name;
+    }, name);
+  }
+
+  getRange(address: string): FakeRange {
+    return new FakeRange(this.context, () => {
+      const sheet = this.locate();
+      return sheet && { sheet, box: parseBox(address) };
+    });
+  }
+
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    void valuesOnly;
+    return new FakeRange(this.context, () => {
+      const sheet = this.locate();
+      return sheet && { sheet, box: sheet.usedBox() ?? { top: 0, left: 0, rows: 1, columns: 1 } };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    void valuesOnly;
+    return new FakeRange(
+      this.context,
+      () => {
+        const sheet = this.locate();
+        const box = sheet?.usedBox();
+        return sheet && box && { sheet, box };
+      },
+      true
+    );
+  }
+
+  get tables(): FakeTableCollection {
+    return new FakeTableCollection(this.context, () => this.locate());
+  }
+
+  delete(): void {
+    this.context.enqueue("worksheet.delete", () => {
+      const sheet = this.target();
+      const state = this.context.state;
+      state.sheets = state.sheets.filter((s) => s !== sheet);
+      state.tables = state.tables.filter((t) => t.sheet !== sheet);
+      if (state.active === sheet) state.active = state.sheets[0];
+    });
+  }
+
+  activate(): void {
+    this.context.enqueue("worksheet.activate", () => (this.context.state.active = this.target()));
+  }
+}
+
+class FakeWorksheetCollection extends Loadable {
+  private snapshot: FakeWorksheet[] | undefined;
+
+  load(properties?: string): this {
+    const names = (properties ?? "").split(",").map((p) => p.trim().replace(/^items\//, ""));
+    this.context.enqueue("worksheets.load", () => {
+      this.snapshot = this.context.state.sheets.map((s) => {
+        const proxy = new FakeWorksheet(this.context, () => (this.context.state.sheets.includes(s) ? s : undefined));
+        (proxy as unknown as { loaded: Map<string, unknown> }).loaded = new Map(names.filter((n) => n === "name").map((n) => [n, s.name]));
+        return proxy;
+      });
+    });
+    return this;
+  }
+
+  get items(): FakeWorksheet[] {
+    if (!this.snapshot) throw new FakeExcelError("PropertyNotLoaded", "The property 'items' is not available. Call load and context.sync() first.");
+    return this.snapshot;
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.state.sheet(name));
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.context.state.sheet(name), true);
+  }
+
+  add(name: string): FakeWorksheet {
+    let created: SheetState | undefined;
+    this.context.enqueue("worksheets.add", () => (created = this.context.state.addSheet(name)), name);
+    return new FakeWorksheet(this.context, () => created);
+  }
+}
+
+class FakeNamedItem extends Loadable {
+  constructor(
+    context: Context,
+    private readonly name: string,
+    private readonly orNull: boolean
+  ) {
+    super(context);
+  }
+
+  load(properties?: string | string[]): this {
+    return this.loadFrom(properties, () => {
+      const item = this.context.state.names.get(this.name);
+      if (!item) return undefined;
+      const alive = this.context.state.sheets.includes(item.sheet);
+      return { name: this.name, formula: alive ? `=${quoteSheet(item.sheet.name)}!$${boxAddress(item.box).replace(/(\d+)/, "$$$1")}` : "=#REF!" };
+    }, this.orNull);
+  }
+
+  get formula(): string {
+    return this.read("formula");
+  }
+
+  delete(): void {
+    this.context.enqueue("names.delete", () => this.context.state.names.delete(this.name));
+  }
+}
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
+
+  constructor(private readonly context: Context) {
+    this.worksheets = new FakeWorksheetCollection(context);
+    this.tables = new FakeTableCollection(context, () => "workbook");
+  }
+
+  get names() {
+    const context = this.context;
+    return {
+      getItemOrNullObject: (name: string) => new FakeNamedItem(context, name, true),
+      add: (name: string, reference: FakeRange, comment: string) => {
+        context.enqueue("names.add", () => {
+          if (context.state.names.has(name)) throw new FakeExcelError("InvalidArgument", `The name ${name} already exists.`);
+          const target = (reference as unknown as { target: () => { sheet: SheetState; box: Box } }).target();
+          context.state.names.set(name, { sheet: target.sheet, box: target.box, comment });
+        }, name);
+      },
+    };
+  }
+
+  get application() {
+    return { suspendApiCalculationUntilNextSync: () => this.context.enqueue("suspendApiCalculationUntilNextSync", () => undefined) };
+  }
+
+  get functions() {
+    const context = this.context;
+    return {
+      date: (year: number, month: number, day: number) => {
+        const result = new (class extends Loadable {
+          load(properties: string) {
+            return this.loadFrom(properties, () => {
+              const serial = (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000;
+              return { value: context.state.date1904 ? serial - 1462 : serial };
+            }, false);
+          }
+          get value(): number {
+            return this.read("value");
+          }
+        })(context);
+        return result;
+      },
+    };
+  }
+
+  getSelectedRange(): FakeRange {
+    return new FakeRange(this.context, () => this.context.state.selection);
+  }
+}
+
+/** Installs `Excel` and `Office` globals that drive this state, as office.js would. */
+export function installFakeOffice(state: WorkbookState, scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): void {
+  const Excel = {
+    run: async <T>(batch: (context: Context) => Promise<T>): Promise<T> => batch(new Context(state)),
+    ConditionalFormatType: { dataBar: "DataBar", cellValue: "CellValue" },
+    ConditionalFormatRuleType: { number: "Number" },
+    ConditionalCellValueOperator: { equalTo: "EqualTo" },
+  };
+  const Office = {
+    onReady: (callback?: () => void) => {
+      callback?.();
+      return Promise.resolve({ host: "Excel", platform: "OfficeOnline" });
+    },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    EventType: {},
+    HostType: { Excel: "Excel" },
+    actions: { associate: () => undefined },
+    context: {
+      officeTheme: { bodyBackgroundColor: "#ffffff" },
+      ui: { displayDialogAsync: (_url: string, _options: unknown, callback: () => void) => callback() },
+      document: {
+        settings: {
+          get: (key: string) => structuredClone(state.settings.get(key) ?? null),
+          set: (key: string, value: unknown) => state.settings.set(key, structuredClone(value)),
+          saveAsync: (callback: (result: { status: string }) => void) => {
+            state.savedSettings = new Map(state.settings);
+            callback({ status: "succeeded" });
+          },
+        },
+      },
+    },
+  };
+  scope.Excel = Excel;
+  scope.Office = Office;
+}
+
+/** A sheet's values as a plain grid, for assertions. */
+export function sheetValues(state: WorkbookState, name: string): Value[][] {
+  const sheet = state.sheet(name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  const box = sheet.usedBox();
+  return box ? state.values(sheet, { top: 0, left: 0, rows: box.top + box.rows, columns: box.left + box.columns }) : [];
+}
