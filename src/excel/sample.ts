@@ -23,7 +23,9 @@ export async function writeSample(context: Excel.RequestContext): Promise<void> 
     const rows = sheet.values.length;
     sheet.formats.forEach((format, column) => {
       const letter = columnName(column);
-      worksheet.getRange(`${letter}2:${letter}${rows}`).numberFormat = cellFormat(NUMBER_FORMATS[format]);
+      worksheet.getRange(`${letter}2:${letter}${rows}`).numberFormat = cellFormat(
+        NUMBER_FORMATS[format]
+      );
     });
     worksheet.getRange(`A1:${last}${rows}`).values = sheet.values.map((row) =>
       row.map((v) => (v === null || v === undefined || typeof v === "object" ? "" : v))

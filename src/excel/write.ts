@@ -104,7 +104,9 @@ async function writeTable(
   // Number formats first, so text that looks like a formula or a number stays exactly as written.
   table.formats.forEach((format, column) => {
     const letter = columnName(column);
-    sheet.getRange(`${letter}${bodyTop}:${letter}${bodyBottom}`).numberFormat = cellFormat(NUMBER_FORMATS[format]);
+    sheet.getRange(`${letter}${bodyTop}:${letter}${bodyBottom}`).numberFormat = cellFormat(
+      NUMBER_FORMATS[format]
+    );
   });
   sheet.getRange(`A${top + 1}:${last}${top + 1}`).numberFormat = cellFormat(NUMBER_FORMATS.text);
   // One 2D array per table, or blocks under the request limit for very large results.

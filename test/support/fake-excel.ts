@@ -31,6 +31,8 @@ export class SheetState {
   readonly cells = new Map<number, Map<number, Value>>();
   readonly formats = new Map<number, Map<number, string>>();
   readonly conditionalFormats: ConditionalFormatState[] = [];
+  /** Cells whose text Excel took as a formula: text starting with "=" written into a cell not formatted "@". */
+  readonly formulas = new Map<string, string>();
   visible = true;
   constructor(public name: string) {}
 
@@ -39,6 +41,12 @@ export class SheetState {
   }
 
   set(row: number, column: number, value: Value): void {
+    const key = `${row},${column}`;
+    this.formulas.delete(key);
+    if (typeof value === "string" && value.startsWith("=") && this.format(row, column) !== "@") {
+      this.formulas.set(key, value);
+      value = "#FORMULA!";
+    }
     let cells = this.cells.get(row);
     if (!cells) this.cells.set(row, (cells = new Map()));
     if (value === "" || value === null || value === undefined) cells.delete(column);
@@ -70,7 +78,9 @@ export class SheetState {
         right = Math.max(right, column);
       }
     }
-    return bottom < 0 ? undefined : { top, left, rows: bottom - top + 1, columns: right - left + 1 };
+    return bottom < 0
+      ? undefined
+      : { top, left, rows: bottom - top + 1, columns: right - left + 1 };
   }
 }
 
@@ -92,6 +102,8 @@ export class WorkbookState {
   date1904 = false;
   /** Every sync's request size in bytes. */
   readonly requests: number[] = [];
+  /** The most cells any one range load returned. */
+  largestRead = 0;
   /** Called before each queued operation runs; throw from it to simulate a failure there. */
   beforeOperation: (name: string) => void = () => undefined;
   maxRequestBytes = 5 * 1024 * 1024;
@@ -105,9 +117,17 @@ export class WorkbookState {
   }
 
   addSheet(name: string, rows: Value[][] = [], top = 0, left = 0): SheetState {
-    if (this.sheet(name)) throw new FakeExcelError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
+    if (this.sheet(name))
+      throw new FakeExcelError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
     const sheet = new SheetState(name);
-    rows.forEach((row, r) => row.forEach((value, c) => sheet.set(top + r, left + c, value)));
+    // Cells given here are what the user typed as text (a leading "=" included).
+    rows.forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (typeof value === "string" && value.startsWith("="))
+          sheet.setFormat(top + r, left + c, "@");
+        sheet.set(top + r, left + c, value);
+      })
+    );
     this.sheets.push(sheet);
     this.active ??= sheet;
     return sheet;
@@ -117,14 +137,24 @@ export class WorkbookState {
     if (this.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())) {
       throw new FakeExcelError("InvalidArgument", `A table named ${name} already exists.`);
     }
-    const table: TableState = { name, sheet, top: box.top, left: box.left, rowCount: box.rows, columnCount: box.columns, style: "TableStyleMedium2" };
+    const table: TableState = {
+      name,
+      sheet,
+      top: box.top,
+      left: box.left,
+      rowCount: box.rows,
+      columnCount: box.columns,
+      style: "TableStyleMedium2",
+    };
     this.tables.push(table);
     return table;
   }
 
   /** The values of a box, as Range.values returns them. */
   values(sheet: SheetState, box: Box): Value[][] {
-    return Array.from({ length: box.rows }, (_, r) => Array.from({ length: box.columns }, (_, c) => sheet.get(box.top + r, box.left + c)));
+    return Array.from({ length: box.rows }, (_, r) =>
+      Array.from({ length: box.columns }, (_, c) => sheet.get(box.top + r, box.left + c))
+    );
   }
 }
 
@@ -150,7 +180,8 @@ function columnIndex(letters: string): number {
 
 function columnLetters(column: number): string {
   let name = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
 }
 
@@ -160,8 +191,12 @@ export function parseBox(address: string): Box {
   const [a, b = a] = local.replace(/\$/g, "").split(":");
   const part = (text: string) => {
     const m = /^([A-Z]*)(\d*)$/i.exec(text);
-    if (!m || (m[1] === "" && m[2] === "")) throw new FakeExcelError("InvalidArgument", `Bad address ${address}`);
-    return { column: m[1] ? columnIndex(m[1]) : undefined, row: m[2] ? Number(m[2]) - 1 : undefined };
+    if (!m || (m[1] === "" && m[2] === ""))
+      throw new FakeExcelError("InvalidArgument", `Bad address ${address}`);
+    return {
+      column: m[1] ? columnIndex(m[1]) : undefined,
+      row: m[2] ? Number(m[2]) - 1 : undefined,
+    };
   };
   const p = part(a);
   const q = part(b);
@@ -187,7 +222,9 @@ function intersect(a: Box, b: Box): Box | undefined {
   const left = Math.max(a.left, b.left);
   const bottom = Math.min(a.top + a.rows, b.top + b.rows);
   const right = Math.min(a.left + a.columns, b.left + b.columns);
-  return bottom > top && right > left ? { top, left, rows: bottom - top, columns: right - left } : undefined;
+  return bottom > top && right > left
+    ? { top, left, rows: bottom - top, columns: right - left }
+    : undefined;
 }
 
 // ---- the request context -------------------------------------------------------------------------
@@ -210,7 +247,11 @@ class Context {
   }
 
   enqueue(name: string, run: () => void, payload: unknown = null): void {
-    this.queue.push({ name, run, bytes: 64 + (payload === null ? 0 : JSON.stringify(payload).length) });
+    this.queue.push({
+      name,
+      run,
+      bytes: 64 + (payload === null ? 0 : JSON.stringify(payload).length),
+    });
   }
 
   async sync(): Promise<void> {
@@ -219,7 +260,10 @@ class Context {
     const bytes = batch.reduce((sum, op) => sum + op.bytes, 0);
     this.state.requests.push(bytes);
     if (bytes > this.state.maxRequestBytes) {
-      throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `The request payload size (${bytes} bytes) has exceeded the limit.`);
+      throw new FakeExcelError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size (${bytes} bytes) has exceeded the limit.`
+      );
     }
     for (const op of batch) {
       this.state.beforeOperation(op.name);
@@ -237,28 +281,43 @@ class Loadable {
 
   protected read<T>(property: string): T {
     if (!this.loaded.has(property)) {
-      throw new FakeExcelError("PropertyNotLoaded", `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+      throw new FakeExcelError(
+        "PropertyNotLoaded",
+        `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`
+      );
     }
     return this.loaded.get(property) as T;
   }
 
   get isNullObject(): boolean {
-    if (this.nullObject === undefined) throw new FakeExcelError("PropertyNotLoaded", "isNullObject is known only after context.sync().");
+    if (this.nullObject === undefined)
+      throw new FakeExcelError(
+        "PropertyNotLoaded",
+        "isNullObject is known only after context.sync()."
+      );
     return this.nullObject;
   }
 
-  protected loadFrom(properties: string | string[] | undefined, snapshot: () => Record<string, unknown> | undefined, orNull: boolean): this {
-    const names = (Array.isArray(properties) ? properties : (properties ?? "").split(",")).map((p) => p.trim()).filter(Boolean);
+  protected loadFrom(
+    properties: string | string[] | undefined,
+    snapshot: () => Record<string, unknown> | undefined,
+    orNull: boolean
+  ): this {
+    const names = (Array.isArray(properties) ? properties : (properties ?? "").split(","))
+      .map((p) => p.trim())
+      .filter(Boolean);
     this.context.enqueue(`load ${names.join(",")}`, () => {
       const values = snapshot();
       if (!values) {
-        if (!orNull) throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist.");
+        if (!orNull)
+          throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist.");
         this.nullObject = true;
         return;
       }
       this.nullObject = false;
       for (const name of names) {
-        if (!(name in values)) throw new FakeExcelError("PropertyNotFound", `Unknown property ${name}`);
+        if (!(name in values))
+          throw new FakeExcelError("PropertyNotFound", `Unknown property ${name}`);
         this.loaded.set(name, values[name]);
       }
     });
@@ -289,9 +348,13 @@ class FakeRange extends Loadable {
         if (!found) return undefined;
         const { sheet, box } = found;
         const state = this.context.state;
+        if (/values/.test(String(properties)))
+          state.largestRead = Math.max(state.largestRead, box.rows * box.columns);
         return {
           values: state.values(sheet, box),
-          numberFormat: Array.from({ length: box.rows }, (_, r) => Array.from({ length: box.columns }, (_, c) => sheet.format(box.top + r, box.left + c))),
+          numberFormat: Array.from({ length: box.rows }, (_, r) =>
+            Array.from({ length: box.columns }, (_, c) => sheet.format(box.top + r, box.left + c))
+          ),
           address: `${quoteSheet(sheet.name)}!${boxAddress(box)}`,
           rowIndex: box.top,
           columnIndex: box.left,
@@ -307,13 +370,17 @@ class FakeRange extends Loadable {
     return this.read("values");
   }
   set values(values: Value[][]) {
-    this.write("values", values, (sheet, row, column, value) => sheet.set(row, column, value as Value));
+    this.write("values", values, (sheet, row, column, value) =>
+      sheet.set(row, column, value as Value)
+    );
   }
   get numberFormat(): string[][] {
     return this.read("numberFormat");
   }
   set numberFormat(formats: string[][]) {
-    this.write("numberFormat", formats, (sheet, row, column, value) => sheet.setFormat(row, column, String(value)));
+    this.write("numberFormat", formats, (sheet, row, column, value) =>
+      sheet.setFormat(row, column, String(value))
+    );
   }
   get address(): string {
     return this.read("address");
@@ -332,20 +399,30 @@ class FakeRange extends Loadable {
   }
 
   /** A single value applies to every cell; a 2D array must match the range, as in Office.js. */
-  private write(name: string, input: unknown, apply: (sheet: SheetState, row: number, column: number, value: unknown) => void): void {
+  private write(
+    name: string,
+    input: unknown,
+    apply: (sheet: SheetState, row: number, column: number, value: unknown) => void
+  ): void {
     this.context.enqueue(
       `range.${name}`,
       () => {
         const { sheet, box } = this.target();
         if (!Array.isArray(input)) {
-          for (let r = 0; r < box.rows; r++) for (let c = 0; c < box.columns; c++) apply(sheet, box.top + r, box.left + c, input);
+          for (let r = 0; r < box.rows; r++)
+            for (let c = 0; c < box.columns; c++) apply(sheet, box.top + r, box.left + c, input);
           return;
         }
         const rows = input as unknown[][];
         if (rows.length !== box.rows || rows.some((row) => row.length !== box.columns)) {
-          throw new FakeExcelError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${name}).`);
+          throw new FakeExcelError(
+            "InvalidArgument",
+            `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${name}).`
+          );
         }
-        rows.forEach((row, r) => row.forEach((value, c) => apply(sheet, box.top + r, box.left + c, value)));
+        rows.forEach((row, r) =>
+          row.forEach((value, c) => apply(sheet, box.top + r, box.left + c, value))
+        );
       },
       input
     );
@@ -361,7 +438,10 @@ class FakeRange extends Loadable {
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
     return new FakeRange(this.context, () => {
       const { sheet, box } = this.target();
-      return { sheet, box: { ...box, rows: box.rows + deltaRows, columns: box.columns + deltaColumns } };
+      return {
+        sheet,
+        box: { ...box, rows: box.rows + deltaRows, columns: box.columns + deltaColumns },
+      };
     });
   }
 
@@ -389,7 +469,8 @@ class FakeRange extends Loadable {
 
   get format() {
     const context = this.context;
-    const name = (what: string) => () => context.enqueue(`range.format.${what}`, () => this.target());
+    const name = (what: string) => () =>
+      context.enqueue(`range.format.${what}`, () => this.target());
     return {
       font: {
         set bold(_: boolean) {
@@ -463,23 +544,35 @@ class FakeTable extends Loadable {
   }
 
   load(properties?: string | string[]): this {
-    return this.loadFrom(properties, () => {
-      const t = this.locate();
-      return t && { name: t.name, style: t.style };
-    }, false);
+    return this.loadFrom(
+      properties,
+      () => {
+        const t = this.locate();
+        return t && { name: t.name, style: t.style };
+      },
+      false
+    );
   }
 
   get name(): string {
     return this.read("name");
   }
   set name(name: string) {
-    this.context.enqueue("table.name", () => {
-      const table = this.target();
-      if (this.context.state.tables.some((t) => t !== table && t.name.toLowerCase() === name.toLowerCase())) {
-        throw new FakeExcelError("InvalidArgument", `A table named ${name} already exists.`);
-      }
-      table.name = name;
-    }, name);
+    this.context.enqueue(
+      "table.name",
+      () => {
+        const table = this.target();
+        if (
+          this.context.state.tables.some(
+            (t) => t !== table && t.name.toLowerCase() === name.toLowerCase()
+          )
+        ) {
+          throw new FakeExcelError("InvalidArgument", `A table named ${name} already exists.`);
+        }
+        table.name = name;
+      },
+      name
+    );
   }
   set style(style: string) {
     this.context.enqueue("table.style", () => (this.target().style = style), style);
@@ -488,7 +581,12 @@ class FakeTable extends Loadable {
   getRange(): FakeRange {
     return new FakeRange(this.context, () => {
       const t = this.locate();
-      return t && { sheet: t.sheet, box: { top: t.top, left: t.left, rows: t.rowCount, columns: t.columnCount } };
+      return (
+        t && {
+          sheet: t.sheet,
+          box: { top: t.top, left: t.left, rows: t.rowCount, columns: t.columnCount },
+        }
+      );
     });
   }
 
@@ -517,8 +615,12 @@ class FakeTableCollection extends Loadable {
     const names = (properties ?? "").split(",").map((p) => p.trim().replace(/^items\//, ""));
     this.context.enqueue("tables.load", () => {
       this.snapshot = this.list().map((t) => {
-        const proxy = new FakeTable(this.context, () => (this.context.state.tables.includes(t) ? t : undefined));
-        (proxy as unknown as { loaded: Map<string, unknown> }).loaded = new Map(names.filter((n) => n === "name").map((n) => [n, t.name]));
+        const proxy = new FakeTable(this.context, () =>
+          this.context.state.tables.includes(t) ? t : undefined
+        );
+        (proxy as unknown as { loaded: Map<string, unknown> }).loaded = new Map(
+          names.filter((n) => n === "name").map((n) => [n, t.name])
+        );
         return proxy;
       });
     });
@@ -526,23 +628,43 @@ class FakeTableCollection extends Loadable {
   }
 
   get items(): FakeTable[] {
-    if (!this.snapshot) throw new FakeExcelError("PropertyNotLoaded", "The property 'items' is not available. Call load and context.sync() first.");
+    if (!this.snapshot)
+      throw new FakeExcelError(
+        "PropertyNotLoaded",
+        "The property 'items' is not available. Call load and context.sync() first."
+      );
     return this.snapshot;
   }
 
   getItem(name: string): FakeTable {
-    return new FakeTable(this.context, () => this.list().find((t) => t.name.toLowerCase() === name.toLowerCase()));
+    return new FakeTable(this.context, () =>
+      this.list().find((t) => t.name.toLowerCase() === name.toLowerCase())
+    );
   }
 
   add(address: string, hasHeaders: boolean): FakeTable {
     let created: TableState | undefined;
-    this.context.enqueue("tables.add", () => {
-      const scope = this.scope();
-      const parsed = address.includes("!") ? this.context.state.sheet(address.slice(0, address.lastIndexOf("!")).replace(/^'(.*)'$/, "$1")) : scope;
-      if (!parsed || parsed === "workbook") throw new FakeExcelError("InvalidArgument", `No sheet for ${address}`);
-      if (!hasHeaders) throw new FakeExcelError("InvalidArgument", "The fake only makes tables with headers");
-      created = this.context.state.addTable(parsed, parseBox(address), `Table${this.context.state.tables.length + 1}`);
-    }, address);
+    this.context.enqueue(
+      "tables.add",
+      () => {
+        const scope = this.scope();
+        const parsed = address.includes("!")
+          ? this.context.state.sheet(
+              address.slice(0, address.lastIndexOf("!")).replace(/^'(.*)'$/, "$1")
+            )
+          : scope;
+        if (!parsed || parsed === "workbook")
+          throw new FakeExcelError("InvalidArgument", `No sheet for ${address}`);
+        if (!hasHeaders)
+          throw new FakeExcelError("InvalidArgument", "The fake only makes tables with headers");
+        created = this.context.state.addTable(
+          parsed,
+          parseBox(address),
+          `Table${this.context.state.tables.length + 1}`
+        );
+      },
+      address
+    );
     return new FakeTable(this.context, () => created);
   }
 }
@@ -563,22 +685,31 @@ class FakeWorksheet extends Loadable {
   }
 
   load(properties?: string | string[]): this {
-    return this.loadFrom(properties, () => {
-      const s = this.locate();
-      return s && { name: s.name, visibility: s.visible ? "Visible" : "Hidden" };
-    }, this.orNull);
+    return this.loadFrom(
+      properties,
+      () => {
+        const s = this.locate();
+        return s && { name: s.name, visibility: s.visible ? "Visible" : "Hidden" };
+      },
+      this.orNull
+    );
   }
 
   get name(): string {
     return this.read("name");
   }
   set name(name: string) {
-    this.context.enqueue("worksheet.name", () => {
-      const sheet = this.target();
-      const other = this.context.state.sheet(name);
-      if (other && other !== sheet) throw new FakeExcelError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
-      sheet.name = name;
-    }, name);
+    this.context.enqueue(
+      "worksheet.name",
+      () => {
+        const sheet = this.target();
+        const other = this.context.state.sheet(name);
+        if (other && other !== sheet)
+          throw new FakeExcelError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
+        sheet.name = name;
+      },
+      name
+    );
   }
 
   getRange(address: string): FakeRange {
@@ -635,8 +766,12 @@ class FakeWorksheetCollection extends Loadable {
     const names = (properties ?? "").split(",").map((p) => p.trim().replace(/^items\//, ""));
     this.context.enqueue("worksheets.load", () => {
       this.snapshot = this.context.state.sheets.map((s) => {
-        const proxy = new FakeWorksheet(this.context, () => (this.context.state.sheets.includes(s) ? s : undefined));
-        (proxy as unknown as { loaded: Map<string, unknown> }).loaded = new Map(names.filter((n) => n === "name").map((n) => [n, s.name]));
+        const proxy = new FakeWorksheet(this.context, () =>
+          this.context.state.sheets.includes(s) ? s : undefined
+        );
+        (proxy as unknown as { loaded: Map<string, unknown> }).loaded = new Map(
+          names.filter((n) => n === "name").map((n) => [n, s.name])
+        );
         return proxy;
       });
     });
@@ -644,7 +779,11 @@ class FakeWorksheetCollection extends Loadable {
   }
 
   get items(): FakeWorksheet[] {
-    if (!this.snapshot) throw new FakeExcelError("PropertyNotLoaded", "The property 'items' is not available. Call load and context.sync() first.");
+    if (!this.snapshot)
+      throw new FakeExcelError(
+        "PropertyNotLoaded",
+        "The property 'items' is not available. Call load and context.sync() first."
+      );
     return this.snapshot;
   }
 
@@ -658,7 +797,11 @@ class FakeWorksheetCollection extends Loadable {
 
   add(name: string): FakeWorksheet {
     let created: SheetState | undefined;
-    this.context.enqueue("worksheets.add", () => (created = this.context.state.addSheet(name)), name);
+    this.context.enqueue(
+      "worksheets.add",
+      () => (created = this.context.state.addSheet(name)),
+      name
+    );
     return new FakeWorksheet(this.context, () => created);
   }
 }
@@ -673,12 +816,21 @@ class FakeNamedItem extends Loadable {
   }
 
   load(properties?: string | string[]): this {
-    return this.loadFrom(properties, () => {
-      const item = this.context.state.names.get(this.name);
-      if (!item) return undefined;
-      const alive = this.context.state.sheets.includes(item.sheet);
-      return { name: this.name, formula: alive ? `=${quoteSheet(item.sheet.name)}!$${boxAddress(item.box).replace(/(\d+)/, "$$$1")}` : "=#REF!" };
-    }, this.orNull);
+    return this.loadFrom(
+      properties,
+      () => {
+        const item = this.context.state.names.get(this.name);
+        if (!item) return undefined;
+        const alive = this.context.state.sheets.includes(item.sheet);
+        return {
+          name: this.name,
+          formula: alive
+            ? `=${quoteSheet(item.sheet.name)}!$${boxAddress(item.box).replace(/(\d+)/, "$$$1")}`
+            : "=#REF!",
+        };
+      },
+      this.orNull
+    );
   }
 
   get formula(): string {
@@ -704,17 +856,27 @@ class FakeWorkbook {
     return {
       getItemOrNullObject: (name: string) => new FakeNamedItem(context, name, true),
       add: (name: string, reference: FakeRange, comment: string) => {
-        context.enqueue("names.add", () => {
-          if (context.state.names.has(name)) throw new FakeExcelError("InvalidArgument", `The name ${name} already exists.`);
-          const target = (reference as unknown as { target: () => { sheet: SheetState; box: Box } }).target();
-          context.state.names.set(name, { sheet: target.sheet, box: target.box, comment });
-        }, name);
+        context.enqueue(
+          "names.add",
+          () => {
+            if (context.state.names.has(name))
+              throw new FakeExcelError("InvalidArgument", `The name ${name} already exists.`);
+            const target = (
+              reference as unknown as { target: () => { sheet: SheetState; box: Box } }
+            ).target();
+            context.state.names.set(name, { sheet: target.sheet, box: target.box, comment });
+          },
+          name
+        );
       },
     };
   }
 
   get application() {
-    return { suspendApiCalculationUntilNextSync: () => this.context.enqueue("suspendApiCalculationUntilNextSync", () => undefined) };
+    return {
+      suspendApiCalculationUntilNextSync: () =>
+        this.context.enqueue("suspendApiCalculationUntilNextSync", () => undefined),
+    };
   }
 
   get functions() {
@@ -723,10 +885,15 @@ class FakeWorkbook {
       date: (year: number, month: number, day: number) => {
         const result = new (class extends Loadable {
           load(properties: string) {
-            return this.loadFrom(properties, () => {
-              const serial = (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000;
-              return { value: context.state.date1904 ? serial - 1462 : serial };
-            }, false);
+            return this.loadFrom(
+              properties,
+              () => {
+                const serial =
+                  (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000;
+                return { value: context.state.date1904 ? serial - 1462 : serial };
+              },
+              false
+            );
           }
           get value(): number {
             return this.read("value");
@@ -743,9 +910,13 @@ class FakeWorkbook {
 }
 
 /** Installs `Excel` and `Office` globals that drive this state, as office.js would. */
-export function installFakeOffice(state: WorkbookState, scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): void {
+export function installFakeOffice(
+  state: WorkbookState,
+  scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>
+): void {
   const Excel = {
-    run: async <T>(batch: (context: Context) => Promise<T>): Promise<T> => batch(new Context(state)),
+    run: async <T>(batch: (context: Context) => Promise<T>): Promise<T> =>
+      batch(new Context(state)),
     ConditionalFormatType: { dataBar: "DataBar", cellValue: "CellValue" },
     ConditionalFormatRuleType: { number: "Number" },
     ConditionalCellValueOperator: { equalTo: "EqualTo" },
@@ -761,7 +932,9 @@ export function installFakeOffice(state: WorkbookState, scope: Record<string, un
     actions: { associate: () => undefined },
     context: {
       officeTheme: { bodyBackgroundColor: "#ffffff" },
-      ui: { displayDialogAsync: (_url: string, _options: unknown, callback: () => void) => callback() },
+      ui: {
+        displayDialogAsync: (_url: string, _options: unknown, callback: () => void) => callback(),
+      },
       document: {
         settings: {
           get: (key: string) => structuredClone(state.settings.get(key) ?? null),
@@ -783,5 +956,12 @@ export function sheetValues(state: WorkbookState, name: string): Value[][] {
   const sheet = state.sheet(name);
   if (!sheet) throw new Error(`no sheet ${name}`);
   const box = sheet.usedBox();
-  return box ? state.values(sheet, { top: 0, left: 0, rows: box.top + box.rows, columns: box.left + box.columns }) : [];
+  return box
+    ? state.values(sheet, {
+        top: 0,
+        left: 0,
+        rows: box.top + box.rows,
+        columns: box.left + box.columns,
+      })
+    : [];
 }
