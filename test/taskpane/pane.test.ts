@@ -1,0 +1,139 @@
+import { mkdirSync } from "fs";
+import path from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { fakeOfficeScript, serveDist } from "../support/browser";
+
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+describe("the task pane in headless Chromium", () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveDist>>;
+  let page: Page;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    server = await serveDist();
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 420, height: 1400 } });
+    page.on("request", (request) => requests.push(request.url()));
+    await page.route(OFFICE_JS, (route) =>
+      route.fulfill({
+        contentType: "application/javascript",
+        body: fakeOfficeScript('state.addSheet("Sheet1");'),
+      })
+    );
+    await page.goto(`${server.url}/taskpane.html`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("on an empty workbook it offers the sample, then lists the tables it wrote", async () => {
+    await page.getByText("No Targets or observation tables in this workbook yet.").waitFor();
+    await page.getByRole("button", { name: "Create sample workbook" }).click();
+    await page.getByTestId("tables").waitFor();
+    const tables = await page.getByTestId("tables").locator("li").allInnerTexts();
+    expect(tables).toEqual([
+      "Targets: Targets!A1:O10 (KpiTargets) · 9 rows",
+      "Observations (wide): Helpdesk Revamp!A1:C306 (HelpdeskKpis) · 305 rows",
+      "Observations (wide): Procure-to-Pay!A1:C44 (ProcureToPayKpis) · 43 rows",
+      "Observations (long): Observations!A1:D87 (KpiObservations) · 86 rows",
+    ]);
+    expect(await page.getByLabel("As of").inputValue()).toBe("2024-09-30");
+  });
+
+  test("Evaluate writes the results sheet and shows badges for teams and targets", async () => {
+    await page.getByRole("button", { name: "Evaluate" }).click();
+    await page.getByTestId("summary").waitFor();
+    expect(await page.getByTestId("summary").innerText()).toContain("Total reward: 14,893.68");
+    const teamBadges = await page
+      .getByTestId("team")
+      .locator("[data-status]")
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-status")));
+    expect(teamBadges).toEqual(["No", "No", "Review", "Review", "Pending"]);
+    const targetBadges = await page
+      .getByTestId("target")
+      .locator("[data-status]")
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-status")));
+    expect(targetBadges).toEqual([
+      "Met",
+      "Missed",
+      "Met",
+      "Missed",
+      "Pending",
+      "Insufficient data",
+      "Invalid",
+      "Invalid",
+      "Pending",
+    ]);
+
+    const cells = await page.evaluate(() => {
+      const { state, lib } = (
+        window as unknown as {
+          fakeExcel: {
+            state: unknown;
+            lib: { sheetValues: (s: unknown, n: string) => unknown[][] };
+          };
+        }
+      ).fakeExcel;
+      return lib.sheetValues(state, "KPI Rewards");
+    });
+    expect(cells[0][0]).toBe("KPI Rewards");
+    expect(cells[12].slice(0, 3)).toEqual(["Helpdesk Revamp", "Service Desk", "Support calls"]);
+    expect(cells[12][10]).toBe("Met");
+
+    mkdirSync(path.join(__dirname, "..", "..", "test-results"), { recursive: true });
+    await page.screenshot({
+      path: path.join(__dirname, "..", "..", "test-results", "pane.png"),
+      fullPage: true,
+    });
+  });
+
+  test("clicking a target selects its row in the workbook", async () => {
+    await page.getByTestId("target").nth(2).click();
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { fakeExcel: { state: { selection?: unknown } } }).fakeExcel.state
+          .selection !== undefined
+    );
+    const selection = await page.evaluate(() => {
+      const { state } = (
+        window as unknown as {
+          fakeExcel: {
+            state: { selection: { sheet: { name: string }; box: { top: number; left: number } } };
+          };
+        }
+      ).fakeExcel;
+      return [state.selection.sheet.name, state.selection.box.top, state.selection.box.left];
+    });
+    expect(selection).toEqual(["Targets", 3, 0]);
+  });
+
+  test("targets are reachable by keyboard", async () => {
+    await page.getByTestId("target").first().focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { fakeExcel: { state: { selection: { box: { top: number } } } } })
+          .fakeExcel.state.selection.box.top === 1
+    );
+  });
+
+  test("the page asks the network for nothing but itself and office.js", () => {
+    const foreign = requests.filter((url) => !url.startsWith(server.url) && url !== OFFICE_JS);
+    expect(foreign).toEqual([]);
+  });
+});
