@@ -4,7 +4,8 @@ import type { Parsed } from "./window";
 
 /** Reads typed values out of cells, with the message a user sees when the cell is wrong. */
 export class CellReader {
-  private readonly dateOffset: number;
+  /** Days added to a date serial: 1462 for a 1904 workbook. */
+  readonly dateOffset: number;
 
   constructor(date1904 = false) {
     this.dateOffset = date1904 ? DATE_1904_OFFSET : 0;

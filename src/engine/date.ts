@@ -19,9 +19,22 @@ export function serialFromCivil(year: number, month: number, day: number): numbe
   return Math.round((Date.UTC(year, month - 1, day) - EPOCH_1900) / MS_PER_DAY);
 }
 
+// Serial 0 (30 Dec 1899) is day -25569 counted from 1 Jan 1970.
+const SERIAL_TO_UNIX_DAYS = -25569;
+
+/** The calendar date of a serial, by integer arithmetic (Howard Hinnant's civil_from_days): no Date objects. */
 export function civilFromSerial(serial: number): CivilDate {
-  const date = new Date(EPOCH_1900 + Math.floor(serial) * MS_PER_DAY);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  const z = Math.floor(serial) + SERIAL_TO_UNIX_DAYS + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -15,7 +15,13 @@ import { readObservations, type ObservationIndex } from "./observations";
 import { payout as payoutOf } from "./payout";
 import type { Series } from "./series";
 import type { Status } from "./status";
-import { findTables, summariseTables, type FoundTables, type TableSummary } from "./tables";
+import {
+  findTables,
+  summariseTables,
+  type FoundTable,
+  type FoundTables,
+  type TableSummary,
+} from "./tables";
 import { missingTargetColumns, readTargetRow, type InvalidTarget, type Target } from "./target";
 import { rollUpTeams, type TeamMember, type TeamResult } from "./team";
 import { lastDay } from "./window";
@@ -63,8 +69,10 @@ export function evaluateTables(
   const reader = new CellReader(date1904);
   const index = readObservations(found.observations, reader, issues);
   const results: TargetResult[] = [];
+  const rows = new Map<FoundTable, number>(index.rows);
   for (const table of found.targets) {
     const tableProblem = missingTargetColumns(table, issues);
+    const before = results.length;
     for (let row = table.view.firstDataRow; row < table.view.endRow; row++) {
       if (table.view.isBlankRow(row)) continue;
       const parsed = readTargetRow(table, row, reader, issues, tableProblem);
@@ -74,13 +82,14 @@ export function evaluateTables(
           : invalidResult(parsed.invalid)
       );
     }
+    rows.set(table, results.length - before);
   }
   return {
     asOf: options.asOf,
     results,
     teams: rollUpTeams(results),
     issues: issues.issues,
-    tables: summariseTables(found),
+    tables: summariseTables(found, rows),
   };
 }
 

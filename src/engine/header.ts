@@ -1,7 +1,15 @@
 /** Header matching: case, spaces, `_` and `-` are ignored; each role has its accepted spellings. */
 export function headerKey(text: string): string {
-  return text.toLowerCase().replace(/[\s_-]+/g, "");
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = text.toLowerCase().replace(/[\s_-]+/g, "");
+    // Cell texts repeat (every row says "1 month", "%", "increase"): remember a bounded number of them.
+    if (keys.size < 10_000) keys.set(text, key);
+  }
+  return key;
 }
+
+const keys = new Map<string, string>();
 
 export type TargetColumn =
   | "project"
@@ -60,5 +68,12 @@ export function observationColumn(header: string): ObservationColumn | undefined
 
 /** Project and KPI names match across tables ignoring case and repeated spaces. */
 export function nameKey(name: string): string {
-  return name.trim().replace(/\s+/g, " ").toLowerCase();
+  let key = names.get(name);
+  if (key === undefined) {
+    key = name.trim().replace(/\s+/g, " ").toLowerCase();
+    if (names.size < 100_000) names.set(name, key);
+  }
+  return key;
 }
+
+const names = new Map<string, string>();

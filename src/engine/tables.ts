@@ -132,10 +132,11 @@ function sheetViews(sheet: SheetGrid): { view: TableView; name?: string }[] {
       ),
     }));
   }
-  const width = values.reduce((max, row) => Math.max(max, row.length), 0);
   let headerRow = 0;
   while (headerRow < values.length && isBlank(values[headerRow])) headerRow++;
   if (headerRow >= values.length) return [];
+  // Columns past the header row's last cell have no header, so nothing in them is ever read.
+  const width = values[headerRow].length;
   return [
     { view: new TableView(sheet.name, values, headerRow, values.length, 0, width, top, left) },
   ];
@@ -202,13 +203,16 @@ export interface TableSummary {
   readonly rows: number;
 }
 
-/** What was found, as the pane and the CLI show it. */
-export function summariseTables(found: FoundTables): TableSummary[] {
+/** What was found, as the pane and the CLI show it; `rows` may bring counts made while reading. */
+export function summariseTables(
+  found: FoundTables,
+  rows?: ReadonlyMap<FoundTable, number>
+): TableSummary[] {
   return [...found.targets, ...found.observations].map((table) => ({
     kind: table.kind,
     sheet: table.sheet,
     name: table.name,
     address: table.view.rangeAddress,
-    rows: countRows(table),
+    rows: rows?.get(table) ?? countRows(table),
   }));
 }

@@ -368,9 +368,9 @@ export function readTargetRow(
   };
 }
 
-/** `-0.2` → `−20%`; signed unless asked not to. */
+/** `-0.2` → `−20%`, `-0.22402` → `−22.4%`; signed unless asked not to. */
 export function formatSignedPercent(fraction: number, signed = true): string {
-  const percent = Number((fraction * 100).toFixed(1));
+  const percent = Math.round(fraction * 1000) / 10;
   const text = `${Math.abs(percent)}%`;
   if (percent < 0) return `−${text}`;
   return signed && percent > 0 ? `+${text}` : text;

@@ -46,6 +46,19 @@ export const WINDOW_EXAMPLE = `write it like "30 days", "2 weeks", "3 months", "
  * separately so callers decide what a negative span means.
  */
 export function parseSpan(input: unknown): Parsed<Span & { negative: boolean }> {
+  if (typeof input !== "string") return readSpan(input);
+  let parsed = spans.get(input);
+  if (!parsed) {
+    parsed = readSpan(input);
+    // Every Targets row repeats a handful of window texts: read each once (bounded).
+    if (spans.size < 10_000) spans.set(input, parsed);
+  }
+  return parsed;
+}
+
+const spans = new Map<string, Parsed<Span & { negative: boolean }>>();
+
+function readSpan(input: unknown): Parsed<Span & { negative: boolean }> {
   if (typeof input === "number") {
     if (!Number.isInteger(input) || input === 0) {
       return {

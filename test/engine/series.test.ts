@@ -1,4 +1,4 @@
-import { SeriesBuilder } from "../../src/engine/series";
+import { SeriesBuilder, sortByDate } from "../../src/engine/series";
 
 describe("series building", () => {
   test("observations are sorted by date once, ties keep their row order", () => {
@@ -25,5 +25,24 @@ describe("series building", () => {
         expect(series.max(first, end)).toBe(Math.max(...slice));
       }
     }
+  });
+});
+
+describe("sorting a series by date", () => {
+  test("times of day sort within their day, ties keep row order (packed-key sort)", () => {
+    const dates = Float64Array.from([3.5, 1.25, 3.5, 1.75, 2]);
+    const values = Float64Array.from([1, 2, 3, 4, 5]);
+    const refs = Float64Array.from([10, 11, 12, 13, 14]);
+    expect(sortByDate(dates, values, refs)).toEqual([[10, 12]]);
+    expect(Array.from(dates)).toEqual([1.25, 1.75, 2, 3.5, 3.5]);
+    expect(Array.from(values)).toEqual([2, 4, 5, 1, 3]);
+  });
+
+  test("whole days far apart sort too (neither path misses a span)", () => {
+    const dates = Float64Array.from([45000, 1, 45000, 300]);
+    const values = Float64Array.from([1, 2, 3, 4]);
+    sortByDate(dates, values, Float64Array.from([0, 1, 2, 3]));
+    expect(Array.from(dates)).toEqual([1, 300, 45000, 45000]);
+    expect(Array.from(values)).toEqual([2, 4, 1, 3]);
   });
 });
