@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from "child_process";
 import { readFileSync, writeFileSync, existsSync } from "fs";
 import path from "path";
+import JSZip from "jszip";
 import { main, type Io } from "../../src/cli/main";
 import { day, everyDay, longRows } from "../support/workbooks";
 import { readSheet, temporaryFolder, writeWorkbook } from "../support/xlsx";
@@ -166,6 +167,36 @@ describe("kpi-rewards evaluate", () => {
     const second = await readSheet(file, "KPI Rewards");
     expect(second.getSheetValues()).toEqual(first);
     expect((await readSheet(file, "Targets")).getCell("A2").value).toBe("Helpdesk");
+  });
+
+  test("every other part of the input package is carried into the copy byte for byte", async () => {
+    const file = path.join(folder, "carried.xlsx");
+    expect((await run("sample", file)).status).toBe(0);
+    expect((await run("evaluate", file, "--as-of", "2024-09-30")).status).toBe(0);
+    const before = await JSZip.loadAsync(readFileSync(file));
+    const after = await JSZip.loadAsync(readFileSync(path.join(folder, "carried-rewards.xlsx")));
+    const edited = [
+      "xl/workbook.xml",
+      "xl/_rels/workbook.xml.rels",
+      "[Content_Types].xml",
+      "xl/styles.xml",
+    ];
+    for (const name of Object.keys(before.files).filter(
+      (n) => !before.files[n].dir && !edited.includes(n)
+    )) {
+      expect([name, await after.file(name)?.async("base64")]).toEqual([
+        name,
+        await before.file(name)!.async("base64"),
+      ]);
+    }
+    const added = Object.keys(after.files).filter((n) => !before.files[n] && !after.files[n].dir);
+    expect(added.sort()).toEqual([
+      "xl/tables/table5.xml",
+      "xl/tables/table6.xml",
+      "xl/tables/table7.xml",
+      "xl/worksheets/_rels/sheet5.xml.rels",
+      "xl/worksheets/sheet5.xml",
+    ]);
   });
 
   test("a project named =HYPERLINK(...) comes out as text, never a formula", async () => {
