@@ -33,15 +33,17 @@ const WORKSHEET_CONTENT =
 const TABLE_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
 const BUILT_IN_FORMATS: Record<string, number> = { "@": 49, "0": 1, "#,##0.00": 4 };
 
+// XML 1.0 cannot hold these control characters at all.
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 export function escapeXml(text: string): string {
   return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
-    // XML 1.0 cannot hold these control characters at all.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+    .replace(NOT_XML, "");
 }
 
 function unescapeXml(text: string): string {
