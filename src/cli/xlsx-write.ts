@@ -1,4 +1,4 @@
-import { readFile, rename, rm, writeFile } from "fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "fs/promises";
 import path from "path";
 import ExcelJS from "exceljs";
 import { NUMBER_FORMATS, sampleWorkbook, type ResultsSheet } from "../engine";
@@ -13,6 +13,7 @@ async function writeAtomically(
   target: string
 ): Promise<void> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  await mkdir(path.dirname(target), { recursive: true });
   try {
     await write(temporary);
     await rename(temporary, target);

@@ -2,6 +2,11 @@ import { cellKind, cellText, describeCell, type CellValue } from "./cell";
 import { DATE_1904_OFFSET, parseIsoDate } from "./date";
 import type { Parsed } from "./window";
 
+/** What a message calls the cell; a function when building the name costs more than the read. */
+export type Label = string | (() => string);
+
+const named = (label: Label): string => (typeof label === "string" ? label : label());
+
 /** Reads typed values out of cells, with the message a user sees when the cell is wrong. */
 export class CellReader {
   /** Days added to a date serial: 1462 for a 1904 workbook. */
@@ -12,7 +17,7 @@ export class CellReader {
   }
 
   /** A date: a serial in the workbook's date system, or ISO text `YYYY-MM-DD`. */
-  date(value: CellValue, label: string): Parsed<number> {
+  date(value: CellValue, label: Label): Parsed<number> {
     if (typeof value === "number" && Number.isFinite(value))
       return { ok: true, value: value + this.dateOffset };
     if (typeof value === "string") {
@@ -21,17 +26,17 @@ export class CellReader {
     }
     return {
       ok: false,
-      message: `${label} holds ${describeCell(value)}, which is not a date; enter a date or the text YYYY-MM-DD (texts like 03/04/2024 are ambiguous and not guessed)`,
+      message: `${named(label)} holds ${describeCell(value)}, which is not a date; enter a date or the text YYYY-MM-DD (texts like 03/04/2024 are ambiguous and not guessed)`,
     };
   }
 
-  number(value: CellValue, label: string): Parsed<number> {
+  number(value: CellValue, label: Label): Parsed<number> {
     if (typeof value === "number" && Number.isFinite(value)) return { ok: true, value };
-    return { ok: false, message: `${label} holds ${describeCell(value)}; enter a number` };
+    return { ok: false, message: `${named(label)} holds ${describeCell(value)}; enter a number` };
   }
 
   /** A fraction, also written as text with a percent sign: `0.8` or `80%`. */
-  fraction(value: CellValue, label: string): Parsed<number> {
+  fraction(value: CellValue, label: Label): Parsed<number> {
     if (typeof value === "string") {
       const percent = parsePercentText(value);
       if (percent !== undefined) return { ok: true, value: percent };

@@ -11,13 +11,10 @@ export class ObservationIndex {
   readonly rows = new Map<ObservationsTable, number>();
 
   private readonly byProject = new Map<string, Map<string, Series>>();
-  /** Names as first written, for messages. */
-  readonly projectNames = new Map<string, string>();
   private readonly kpiDisplay = new Map<string, string[]>();
 
   set(project: string, kpi: string, series: Series): void {
     const key = nameKey(project);
-    if (!this.projectNames.has(key)) this.projectNames.set(key, project);
     let kpis = this.byProject.get(key);
     if (!kpis) this.byProject.set(key, (kpis = new Map()));
     kpis.set(nameKey(kpi), series);
@@ -37,12 +34,6 @@ export class ObservationIndex {
 
   hasProject(project: string): boolean {
     return this.byProject.has(nameKey(project));
-  }
-
-  get seriesCount(): number {
-    let count = 0;
-    for (const kpis of this.byProject.values()) count += kpis.size;
-    return count;
   }
 }
 

@@ -155,7 +155,7 @@ export function readTargetRow(
   const day = (column: TargetColumn): number | undefined => {
     if (columns[column] === undefined) return undefined;
     if (!filled(column)) return void fail(column, `${at(column)} is blank; enter the date`);
-    const date = reader.date(cell(column), at(column));
+    const date = reader.date(cell(column), () => at(column));
     return date.ok ? Math.floor(date.value) : fail(column, date.message);
   };
   const start = day("start");
@@ -302,7 +302,7 @@ export function readTargetRow(
     rule: string
   ): number => {
     if (!filled(column)) return fallback;
-    const parsed = reader.number(cell(column), at(column));
+    const parsed = reader.number(cell(column), () => at(column));
     if (!parsed.ok) return fail(column, parsed.message) ?? fallback;
     if (!check(parsed.value))
       return fail(column, `${at(column)} is ${parsed.value}; ${rule}`) ?? fallback;
@@ -319,7 +319,7 @@ export function readTargetRow(
 
   const fraction = (column: "threshold" | "cap"): number | undefined => {
     if (!filled(column)) return undefined;
-    const parsed = reader.fraction(cell(column), at(column));
+    const parsed = reader.fraction(cell(column), () => at(column));
     return parsed.ok ? parsed.value : fail(column, parsed.message);
   };
   const threshold = fraction("threshold");

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from "child_process";
 import { readFileSync, writeFileSync, existsSync } from "fs";
 import path from "path";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main, type Io } from "../../src/cli/main";
 import { day, everyDay, longRows } from "../support/workbooks";
@@ -197,6 +198,41 @@ describe("kpi-rewards evaluate", () => {
       "xl/worksheets/_rels/sheet5.xml.rels",
       "xl/worksheets/sheet5.xml",
     ]);
+  });
+
+  test("formula cells are read by their cached values, and --out may name a folder not made yet", async () => {
+    const file = path.join(folder, "formulas.xlsx");
+    await writeWorkbook(file, {
+      Targets: [TARGETS, ["P", "Calls", day("2024-01-03"), "2 days", 0.5]],
+      Observations: [
+        OBSERVATIONS,
+        ["P", "Calls", day("2024-01-01"), 10],
+        ["P", "Calls", day("2024-01-03"), 20],
+      ],
+    });
+    // Replace the second value with a formula whose cached result is 30, as Excel saves it.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    workbook.getWorksheet("Observations")!.getCell("D3").value = { formula: "10*3", result: 30 };
+    await workbook.xlsx.writeFile(file);
+    const out = path.join(folder, "not", "yet", "there.xlsx");
+    const { status, out: printed } = await run(
+      "evaluate",
+      file,
+      "--as-of",
+      "2024-02-01",
+      "--out",
+      out,
+      "--json"
+    );
+    expect(status).toBe(0);
+    expect(JSON.parse(printed).results[0]).toMatchObject({
+      baseline: 10,
+      actual: 30,
+      change: 2,
+      status: "Met",
+    });
+    expect(existsSync(out)).toBe(true);
   });
 
   test("a project named =HYPERLINK(...) comes out as text, never a formula", async () => {
