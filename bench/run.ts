@@ -123,18 +123,25 @@ async function engine(): Promise<void> {
 }
 
 async function formulas(): Promise<void> {
-  console.log("KPI.EVALUATE: 100,000 rows × 1,000 targets");
-  const input = portfolio(100_000, 1_000);
-  const { median: ms, steady } = await time(
-    () => kpiEvaluate(input.targets as never, input.observations as never, FIRST_DAY + 400),
-    9
-  );
-  report(
-    "KPI.EVALUATE, 100k observation rows × 1k targets (median of 9)",
-    `${ms.toFixed(1)} ms (back to back: ${steady.toFixed(1)} ms)`,
-    "< 50 ms",
-    ms < 50
-  );
+  for (const [observations, targets, budget] of [
+    [100_000, 1_000, 50],
+    [1_000_000, 10_000, 300],
+  ]) {
+    console.log(
+      `KPI.EVALUATE: ${observations.toLocaleString("en-US")} rows × ${targets.toLocaleString("en-US")} targets`
+    );
+    const input = portfolio(observations, targets);
+    const { median: ms, steady } = await time(
+      () => kpiEvaluate(input.targets as never, input.observations as never, FIRST_DAY + 400),
+      observations > 100_000 ? 5 : 9
+    );
+    report(
+      `KPI.EVALUATE, ${observations / 1000}k observation rows × ${targets / 1000}k targets (spill included)`,
+      `${ms.toFixed(1)} ms (back to back: ${steady.toFixed(1)} ms)`,
+      `< ${budget} ms`,
+      ms < budget
+    );
+  }
 }
 
 const CLI_ROWS = 200_000;
