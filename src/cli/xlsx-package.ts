@@ -1,12 +1,15 @@
 import JSZip from "jszip";
 import {
   ATTAINMENT_BAR_COLOUR,
+  ATTAINMENT_BAR_RANGE,
+  bodyRows,
   cellAddress,
   columnName,
   DATE_1904_OFFSET,
   NUMBER_FORMATS,
   OWNER_NAME,
   RESULTS_SHEET,
+  HIGHLIGHT_LABELS,
   STATUS_COLOURS,
   type CellValue,
   type ColumnFormat,
@@ -207,7 +210,7 @@ function sheetXml(
   let priority = 1;
   let lastRow = 1;
   for (const { table, top } of sheet.tables) {
-    const body = table.rows.length > 0 ? table.rows : [table.header.map(() => null)];
+    const body = bodyRows(table);
     const columnStyles = table.formats.map((format) => styles.cellFormat(format));
     table.header.forEach((name, c) => put(top, cellXml(top, c, name, textStyle, "text", date1904)));
     body.forEach((values, r) =>
@@ -257,12 +260,9 @@ function highlightXml(
     const sqref = `${letter}${firstRow + 1}:${letter}${lastRow + 1}`;
     if (highlight === "attainment") {
       const colour = `FF${ATTAINMENT_BAR_COLOUR.replace("#", "")}`;
-      return `<conditionalFormatting sqref="${sqref}"><cfRule type="dataBar" priority="${priority()}"><dataBar><cfvo type="num" val="0"/><cfvo type="num" val="1.5"/><color rgb="${colour}"/></dataBar></cfRule></conditionalFormatting>`;
+      return `<conditionalFormatting sqref="${sqref}"><cfRule type="dataBar" priority="${priority()}"><dataBar><cfvo type="num" val="${ATTAINMENT_BAR_RANGE[0]}"/><cfvo type="num" val="${ATTAINMENT_BAR_RANGE[1]}"/><color rgb="${colour}"/></dataBar></cfRule></conditionalFormatting>`;
     }
-    const labels =
-      highlight === "status"
-        ? (["Met", "Missed", "Pending", "Insufficient data", "Invalid"] as const)
-        : (["Yes", "No", "Pending", "Review"] as const);
+    const labels = HIGHLIGHT_LABELS[highlight];
     const rules = labels.map((label) => {
       const dxf = styles.highlight(STATUS_COLOURS[label].fill, STATUS_COLOURS[label].font);
       return `<cfRule type="cellIs" dxfId="${dxf}" priority="${priority()}" operator="equal"><formula>"${escapeXml(label)}"</formula></cfRule>`;

@@ -85,8 +85,26 @@ export const STATUS_COLOURS: Record<Status | Eligibility, { fill: string; font: 
 };
 
 export const ATTAINMENT_BAR_COLOUR = "#5B9BD5";
+/** The attainment data bar runs from 0 to 150%. */
+export const ATTAINMENT_BAR_RANGE = [0, 1.5] as const;
+
+/** The labels each coloured column can hold, in the order their rules are written. */
+export const HIGHLIGHT_LABELS: Record<"status" | "eligible", readonly (Status | Eligibility)[]> = {
+  status: STATUSES,
+  eligible: ["Yes", "No", "Pending", "Review"],
+};
 
 const blank = (value: number | null): CellValue => value ?? null;
+
+/** A table's data rows; an empty table keeps one blank row, as a spreadsheet table needs one. */
+export function bodyRows(table: OutputTable): CellValue[][] {
+  return table.rows.length > 0 ? table.rows : [table.header.map(() => null)];
+}
+
+/** A cell as a host writes it: numbers, text and booleans as they are, anything else an empty cell. */
+export function writableValue(value: CellValue): string | number | boolean {
+  return value === null || value === undefined || typeof value === "object" ? "" : value;
+}
 
 export function resultsTable(evaluation: Evaluation): OutputTable {
   return {
@@ -180,7 +198,7 @@ export function resultsSheet(evaluation: Evaluation, evaluatedAt: string): Resul
   let top = 3;
   const tables = ordered.map((table) => {
     const placed = { table, top };
-    top += Math.max(table.rows.length, 1) + 1 + 2;
+    top += bodyRows(table).length + 1 + 2;
     return placed;
   });
   return { title: "KPI Rewards", summary, tables };

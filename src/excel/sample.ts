@@ -1,4 +1,4 @@
-import { columnName, NUMBER_FORMATS, sampleWorkbook } from "../engine";
+import { columnName, NUMBER_FORMATS, sampleWorkbook, writableValue } from "../engine";
 import { cellFormat } from "./write";
 
 /** Writes the engine's demo workbook as new sheets with Excel tables, in two syncs; never over a sheet. */
@@ -28,7 +28,7 @@ export async function writeSample(context: Excel.RequestContext): Promise<void> 
       );
     });
     worksheet.getRange(`A1:${last}${rows}`).values = sheet.values.map((row) =>
-      row.map((v) => (v === null || v === undefined || typeof v === "object" ? "" : v))
+      row.map(writableValue)
     );
     const table = worksheet.tables.add(`A1:${last}${rows}`, true);
     table.name = sheet.table;

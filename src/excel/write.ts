@@ -1,12 +1,16 @@
 import {
   ATTAINMENT_BAR_COLOUR,
+  ATTAINMENT_BAR_RANGE,
+  bodyRows,
   columnName,
   RESULTS_SHEET,
   NUMBER_FORMATS,
   OWNER_NAME,
+  HIGHLIGHT_LABELS,
   STATUS_COLOURS,
   type OutputTable,
   type ResultsSheet,
+  writableValue,
 } from "../engine";
 
 /** The results are built here first and swapped in only when complete. */
@@ -27,19 +31,9 @@ function stagedName(name: string): string {
   return `${name}_new`;
 }
 
-function rowCount(table: OutputTable): number {
-  return Math.max(table.rows.length, 1);
-}
-
 /** Values to write: user text stays text because its cells are formatted `@` before the values land. */
 function tableValues(table: OutputTable): (string | number | boolean)[][] {
-  const rows = table.rows.length > 0 ? table.rows : [table.header.map(() => null)];
-  return [
-    table.header.slice(),
-    ...rows.map((row) =>
-      row.map((v) => (v === null || v === undefined || typeof v === "object" ? "" : v))
-    ),
-  ];
+  return [table.header.slice(), ...bodyRows(table).map((row) => row.map(writableValue))];
 }
 
 /**
@@ -100,7 +94,7 @@ async function writeTable(
   const last = columnName(width - 1);
   const values = tableValues(table);
   const bodyTop = top + 2;
-  const bodyBottom = top + 1 + rowCount(table);
+  const bodyBottom = top + 1 + bodyRows(table).length;
   // Number formats first, so text that looks like a formula or a number stays exactly as written.
   table.formats.forEach((format, column) => {
     const letter = columnName(column);
@@ -129,17 +123,17 @@ async function writeTable(
     if (highlight === "attainment") {
       const bars = range.conditionalFormats.add(Excel.ConditionalFormatType.dataBar);
       bars.dataBar.positiveFormat.fillColor = ATTAINMENT_BAR_COLOUR;
-      bars.dataBar.lowerBoundRule = { type: Excel.ConditionalFormatRuleType.number, formula: "0" };
+      bars.dataBar.lowerBoundRule = {
+        type: Excel.ConditionalFormatRuleType.number,
+        formula: String(ATTAINMENT_BAR_RANGE[0]),
+      };
       bars.dataBar.upperBoundRule = {
         type: Excel.ConditionalFormatRuleType.number,
-        formula: "1.5",
+        formula: String(ATTAINMENT_BAR_RANGE[1]),
       };
       continue;
     }
-    const labels =
-      highlight === "status"
-        ? (["Met", "Missed", "Pending", "Insufficient data", "Invalid"] as const)
-        : (["Yes", "No", "Pending", "Review"] as const);
+    const labels = HIGHLIGHT_LABELS[highlight];
     for (const label of labels) {
       const rule = range.conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
       rule.cellValue.format.fill.color = STATUS_COLOURS[label].fill;

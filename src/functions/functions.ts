@@ -15,6 +15,7 @@ import {
   teamsTable,
   windowAfter,
   windowBefore,
+  writableValue,
   type CellValue,
   type Evaluation,
   type Grid,
@@ -370,12 +371,7 @@ function evaluateRanges(targets: unknown, observations: unknown, asOf: unknown):
 
 /** A table with its header row, blanks as empty text so Excel shows empty cells. */
 function spill(table: OutputTable): (string | number | boolean)[][] {
-  return [
-    table.header.slice(),
-    ...table.rows.map((row) =>
-      row.map((v) => (v === null || v === undefined || typeof v === "object" ? "" : v))
-    ),
-  ];
+  return [table.header.slice(), ...table.rows.map((row) => row.map(writableValue))];
 }
 
 /**
