@@ -424,6 +424,7 @@ describe("payouts", () => {
 
 describe("bad target rows", () => {
   const observations = longRows("Shop", "Sales", everyDay("2024-01-01", 60, 100));
+  const feb = { Project: "Shop", KPI: "Sales", Start: day("2024-02-01"), Window: "1 month" };
 
   test("a blank required cell makes the row Invalid and names the cell", () => {
     const evaluation = evaluate(
@@ -461,36 +462,14 @@ describe("bad target rows", () => {
   });
 
   test("-20 for -20% is Invalid and the message says what to write", () => {
-    const [result] = evaluate(
-      [
-        target({
-          Project: "Shop",
-          KPI: "Sales",
-          Start: day("2024-02-01"),
-          Window: "1 month",
-          Target: -20,
-        }),
-      ],
-      observations
-    ).results;
+    const [result] = evaluate([target({ ...feb, Target: -20 })], observations).results;
     expect(result.explanation).toBe(
       "Target (Targets!E2) -20 (−2000%) asks for a fall of 100% or more, which cannot be measured as a percent; for -20% write -0.2 or -20%"
     );
   });
 
   test("an implausible percent target is a warning and is still evaluated", () => {
-    const evaluation = evaluate(
-      [
-        target({
-          Project: "Shop",
-          KPI: "Sales",
-          Start: day("2024-02-01"),
-          Window: "1 month",
-          Target: 30,
-        }),
-      ],
-      observations
-    );
+    const evaluation = evaluate([target({ ...feb, Target: 30 })], observations);
     expect(evaluation.results[0].status).toBe("Missed");
     expect(evaluation.issues).toEqual([
       {
@@ -504,18 +483,7 @@ describe("bad target rows", () => {
   });
 
   test("a Project/KPI without observations is Invalid, the issue points at the KPI cell and lists the KPIs that exist", () => {
-    const evaluation = evaluate(
-      [
-        target({
-          Project: "Shop",
-          KPI: "Revenue",
-          Start: day("2024-02-01"),
-          Window: "1 month",
-          Target: 0.1,
-        }),
-      ],
-      observations
-    );
+    const evaluation = evaluate([target({ ...feb, KPI: "Revenue", Target: 0.1 })], observations);
     expect(evaluation.results[0].status).toBe("Invalid");
     expect(evaluation.issues).toEqual([
       {
