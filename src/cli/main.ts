@@ -1,6 +1,8 @@
 import path from "path";
 import {
   evaluateWorkbook,
+  formatTimestamp,
+  missingTable,
   parseIsoDate,
   resultsSheet,
   todaySerial,
@@ -64,22 +66,18 @@ function defaultOutput(file: string): string {
   return path.join(path.dirname(file), `${path.basename(file, ext)}-rewards${ext || ".xlsx"}`);
 }
 
-function stamp(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
-}
-
 async function evaluate(args: EvaluateArgs, io: Io): Promise<number> {
   const workbook = await readXlsx(args.file);
   const evaluation: Evaluation = evaluateWorkbook(workbook, {
     asOf: args.asOf ?? todaySerial(io.now()),
   });
-  const kinds = new Set(evaluation.tables.map((t) => t.kind));
-  if (!kinds.has("targets"))
+  const missing = missingTable(evaluation.tables);
+  if (missing === "targets") {
     throw new InputError(
       "holds no Targets table (a header row with Project, KPI, Start, Window or End, Target)"
     );
-  if (!kinds.has("long observations") && !kinds.has("wide observations")) {
+  }
+  if (missing === "observations") {
     throw new InputError(
       "holds no Observations table (Project, KPI, Date, Value; or Date and one column per KPI)"
     );
@@ -88,7 +86,11 @@ async function evaluate(args: EvaluateArgs, io: Io): Promise<number> {
     ? args.file
     : (args.out ?? (args.json ? undefined : defaultOutput(args.file)));
   if (output)
-    await writeResultsWorkbook(args.file, output, resultsSheet(evaluation, stamp(io.now())));
+    await writeResultsWorkbook(
+      args.file,
+      output,
+      resultsSheet(evaluation, formatTimestamp(io.now()))
+    );
   if (args.json) io.out(jsonReport(evaluation));
   else
     io.out(`${textReport(evaluation, args.file, io.colour)}${output ? `\nWrote ${output}` : ""}`);

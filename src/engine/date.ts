@@ -100,3 +100,9 @@ export function serialFromJsDate(date: Date): number {
 export function jsDateFromSerial(serial: number): Date {
   return new Date(EPOCH_1900 + Math.round(serial * MS_PER_DAY));
 }
+
+/** `2026-11-24 14:05`: when an evaluation ran, in the local time of whoever ran it. */
+export function formatTimestamp(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+}

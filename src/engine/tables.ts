@@ -216,3 +216,12 @@ export function summariseTables(
     rows: rows?.get(table) ?? countRows(table),
   }));
 }
+
+/** Which kind of table an evaluation could not do without, when one is missing. */
+export function missingTable(
+  tables: readonly TableSummary[]
+): "targets" | "observations" | undefined {
+  if (!tables.some((t) => t.kind === "targets")) return "targets";
+  if (!tables.some((t) => t.kind !== "targets")) return "observations";
+  return undefined;
+}

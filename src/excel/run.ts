@@ -1,5 +1,7 @@
 import {
   evaluateWorkbook,
+  formatTimestamp,
+  missingTable,
   findTables,
   parseIsoDate,
   resultsSheet,
@@ -27,12 +29,6 @@ function chosenRanges(settings: PaneSettings): ChosenRange[] | undefined {
   return [...(settings.targets ? [settings.targets] : []), ...(settings.observations ?? [])];
 }
 
-/** `2026-11-24 14:05`, the local time the evaluation ran. */
-export function evaluatedAt(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
-}
-
 /** Read grid → evaluate → write: the whole month-end run, shared by the pane and the ribbon button. */
 export async function evaluateInExcel(
   settings: PaneSettings,
@@ -43,18 +39,19 @@ export async function evaluateInExcel(
     const workbook = await readWorkbook(context, { chosen: chosenRanges(settings) });
     onStage("Evaluating targets");
     const evaluation = evaluateWorkbook(workbook, { asOf: asOfOf(settings) });
-    const kinds = new Set(evaluation.tables.map((t) => t.kind));
-    if (!kinds.has("targets"))
+    const missing = missingTable(evaluation.tables);
+    if (missing === "targets") {
       throw new NoTablesError(
         "No Targets table was found: add a table whose header row has Project, KPI, Start, Window (or End) and Target, or pick one from the selection."
       );
-    if (!kinds.has("long observations") && !kinds.has("wide observations")) {
+    }
+    if (missing === "observations") {
       throw new NoTablesError(
         "No observations were found: add a table with Project, KPI, Date, Value, or a sheet with a Date column and one column per KPI."
       );
     }
     onStage("Writing the KPI Rewards sheet");
-    await writeResults(context, resultsSheet(evaluation, evaluatedAt()));
+    await writeResults(context, resultsSheet(evaluation, formatTimestamp(new Date())));
     return evaluation;
   });
 }

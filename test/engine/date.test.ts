@@ -4,6 +4,7 @@ import {
   formatDay,
   formatDaySpan,
   formatIsoDate,
+  formatTimestamp,
   parseIsoDate,
   serialFromCivil,
   serialFromJsDate,
@@ -63,5 +64,11 @@ describe("dates shown to people", () => {
       "15 Dec 2023–14 Jan 2024"
     );
     expect(formatDay(serialFromCivil(2024, 10, 5))).toBe("5 Oct 2024");
+  });
+});
+
+describe("the time of evaluation", () => {
+  test("is shown as local YYYY-MM-DD HH:MM", () => {
+    expect(formatTimestamp(new Date(2026, 10, 4, 9, 5))).toBe("2026-11-04 09:05");
   });
 });
