@@ -5,6 +5,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { marked } = require("marked");
+const { Compilation, sources } = require("webpack");
 
 const urlDev = "https://localhost:3000/";
 // Where the add-in is hosted in production; the built manifest points there.
@@ -25,6 +26,23 @@ function helpPage() {
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'unsafe-inline'; img-src 'self'">
 <style>body{font-family:"Segoe UI",system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5}code,pre{background:#f3f2f1}pre{padding:.5rem;overflow:auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .4rem}</style>
 </head><body>${body}</body></html>`;
+}
+
+/** functions.json is generated from JSDoc with the dev host in its help links: point them at production. */
+class ProductionUrlsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ProductionUrlsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "ProductionUrlsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS + 1 },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return;
+          const json = asset.source.source().toString().split(urlDev).join(urlProd);
+          compilation.updateAsset("functions.json", new sources.RawSource(json));
+        }
+      );
+    });
+  }
 }
 
 module.exports = async (env, options) => {
