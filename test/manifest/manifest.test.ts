@@ -66,6 +66,16 @@ describe("manifest.xml, checked offline", () => {
     ]);
   });
 
+  test("the built functions.json links its help to the host the built manifest names", () => {
+    const built = readFileSync(path.join(dist, "manifest.xml"), "utf8");
+    const host = /<SourceLocation DefaultValue="(https:\/\/[^/]+\/)taskpane\.html"/.exec(built)![1];
+    const functions = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8"))
+      .functions as { helpUrl: string }[];
+    expect(new Set(functions.map((f) => f.helpUrl))).toEqual(
+      new Set([`${host}help.html#formulas`])
+    );
+  });
+
   test("every URL points at a file the build emits", () => {
     expect(existsSync(dist)).toBe(true);
     const urls = [...defined.values(), ...attributes(app, "DefaultValue")].filter((v) =>
