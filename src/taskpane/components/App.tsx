@@ -12,7 +12,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
-import { formatIsoDate, todaySerial, type Evaluation, type TableSummary } from "../../engine";
+import {
+  formatIsoDate,
+  SAMPLE_AS_OF,
+  todaySerial,
+  type Evaluation,
+  type TableSummary,
+} from "../../engine";
 import {
   evaluateInExcel,
   findInExcel,
@@ -63,12 +69,13 @@ export function App() {
   }, []);
   useEffect(() => refresh(loadSettings()), [refresh]);
 
-  const update = async (next: PaneSettings) => {
+  const update = async (next: PaneSettings, tablesChanged = false) => {
     setSettings(next);
     await saveSettings(next).catch((error) =>
       setProblem({ title: "Settings not saved", message: String(error) })
     );
-    refresh(next);
+    // Reading the workbook again is only worth it when the tables to read have changed.
+    if (tablesChanged) refresh(next);
   };
 
   const run = async () => {
@@ -87,8 +94,8 @@ export function App() {
     setStage("Creating the sample workbook");
     try {
       await Excel.run((context) => writeSample(context));
-      const next: PaneSettings = { asOfMode: "fixed", asOf: "2024-09-30" };
-      await update(next);
+      // The sample is written to be read on its own as-of date, where every status shows.
+      await update({ asOfMode: "fixed", asOf: formatIsoDate(SAMPLE_AS_OF) }, true);
     } catch (error) {
       setProblem({
         title: "Sample not created",
@@ -106,7 +113,7 @@ export function App() {
         as === "targets"
           ? { ...settings, targets: range }
           : { ...settings, observations: [...(settings.observations ?? []), range] };
-      await update(next);
+      await update(next, true);
     } catch (error) {
       setProblem({
         title: "Selection not used",
@@ -134,7 +141,7 @@ export function App() {
         picked={picked}
         onPickTargets={() => pick("targets")}
         onPickObservations={() => pick("observations")}
-        onReset={() => update({ asOfMode: settings.asOfMode, asOf: settings.asOf })}
+        onReset={() => update({ asOfMode: settings.asOfMode, asOf: settings.asOf }, true)}
       />
       {tables !== undefined && tables.length === 0 && !picked && (
         <Button appearance="primary" onClick={sample} disabled={busy}>
