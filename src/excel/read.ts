@@ -1,11 +1,4 @@
-import {
-  parseRangeAddress,
-  RESULTS_SHEET,
-  type CellValue,
-  type SheetGrid,
-  type TableArea,
-  type WorkbookGrid,
-} from "../engine";
+import { RESULTS_SHEET, type CellValue, type SheetGrid, type WorkbookGrid } from "../engine";
 
 /**
  * Rows read per request block. Excel on the web may return null for reads of more than about 5M cells;
@@ -14,26 +7,12 @@ import {
 export const READ_BAND_ROWS = 50_000;
 const EXCEL_ROWS = 1_048_576;
 
-/** A range the user picked from the selection instead of the tables found: `Sheet1!A1:D200`. */
-export interface ChosenRange {
-  readonly sheet: string;
-  readonly address: string;
-}
-
-export interface ReadOptions {
-  /** Read only these ranges (each as an Excel table would be), instead of every sheet. */
-  readonly chosen?: readonly ChosenRange[];
-}
-
 /**
  * Reads every sheet's used range and its tables in two syncs, whatever the size. The first learns the
  * sheets and tables; the second loads each sheet's used range in row bands (the intersection of the used
  * range with rows 1–50000, 50001–100000, …: bands past the data come back as null objects, cheaply).
  */
-export async function readWorkbook(
-  context: Excel.RequestContext,
-  options: ReadOptions = {}
-): Promise<WorkbookGrid> {
+export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookGrid> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const tables = context.workbook.tables;
@@ -86,21 +65,5 @@ export async function readWorkbook(
         })),
     });
   }
-  return { sheets: options.chosen ? restrict(grids, options.chosen) : grids, date1904 };
-}
-
-/** Keeps only the chosen ranges, each read as if it were an Excel table. */
-function restrict(grids: SheetGrid[], chosen: readonly ChosenRange[]): SheetGrid[] {
-  return grids.flatMap((grid) => {
-    const areas = chosen
-      .filter((c) => c.sheet === grid.name)
-      .map((c, i): TableArea | undefined => {
-        const parsed = parseRangeAddress(c.address);
-        if (!parsed) return undefined;
-        const { row, column, rowCount, columnCount } = parsed.range;
-        return { name: `Selection${i + 1}`, top: row, left: column, rowCount, columnCount };
-      })
-      .filter((t): t is TableArea => t !== undefined);
-    return areas.length > 0 ? [{ ...grid, tables: areas }] : [];
-  });
+  return { sheets: grids, date1904 };
 }

@@ -1,8 +1,7 @@
 import {
-  evaluateWorkbook,
+  evaluateTables,
   formatTimestamp,
   missingTable,
-  findTables,
   parseIsoDate,
   resultsSheet,
   summariseTables,
@@ -10,7 +9,8 @@ import {
   type Evaluation,
   type TableSummary,
 } from "../engine";
-import { readWorkbook, type ChosenRange } from "./read";
+import { chooseTables, type ChosenRange } from "./choice";
+import { readWorkbook } from "./read";
 import type { PaneSettings } from "./settings";
 import { writeResults } from "./write";
 
@@ -24,11 +24,6 @@ export function asOfOf(settings: PaneSettings): number {
     : todaySerial();
 }
 
-function chosenRanges(settings: PaneSettings): ChosenRange[] | undefined {
-  if (!settings.targets && !settings.observations?.length) return undefined;
-  return [...(settings.targets ? [settings.targets] : []), ...(settings.observations ?? [])];
-}
-
 /** Read grid → evaluate → write: the whole month-end run, shared by the pane and the ribbon button. */
 export async function evaluateInExcel(
   settings: PaneSettings,
@@ -36,9 +31,10 @@ export async function evaluateInExcel(
 ): Promise<Evaluation> {
   return Excel.run(async (context) => {
     onStage("Reading the workbook");
-    const workbook = await readWorkbook(context, { chosen: chosenRanges(settings) });
+    const workbook = await readWorkbook(context);
     onStage("Evaluating targets");
-    const evaluation = evaluateWorkbook(workbook, { asOf: asOfOf(settings) });
+    const found = chooseTables(workbook, settings);
+    const evaluation = evaluateTables(found, { asOf: asOfOf(settings) }, workbook.date1904);
     const missing = missingTable(evaluation.tables);
     if (missing === "targets") {
       throw new NoTablesError(
@@ -86,8 +82,6 @@ export async function selectedRange(): Promise<ChosenRange> {
 /** The tables the engine would find, without evaluating or writing: what the pane shows first. */
 export async function findInExcel(settings: PaneSettings): Promise<TableSummary[]> {
   return Excel.run(async (context) => {
-    return summariseTables(
-      findTables(await readWorkbook(context, { chosen: chosenRanges(settings) }))
-    );
+    return summariseTables(chooseTables(await readWorkbook(context), settings));
   });
 }

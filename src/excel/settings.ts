@@ -1,4 +1,4 @@
-import type { ChosenRange } from "./read";
+import type { ChosenRange } from "./choice";
 
 /** What the pane remembers in the workbook, so the ribbon button evaluates the same way. */
 export interface PaneSettings {

@@ -7,6 +7,7 @@ import {
   summariseTables,
   type Evaluation,
 } from "../../src/engine";
+import { chooseTables, type TableChoice } from "../../src/excel/choice";
 import { readWorkbook } from "../../src/excel/read";
 import { evaluateInExcel, selectCell, selectedRange } from "../../src/excel/run";
 import { loadSettings, saveSettings } from "../../src/excel/settings";
@@ -115,20 +116,41 @@ describe("reading the workbook", () => {
     expect(summariseTables(findTables(workbook))[0].address).toBe("C4:D5");
   });
 
-  test("picked ranges replace the tables found", async () => {
+  test("picked ranges replace the tables found, each kind on its own", async () => {
     const state = fakeExcel();
     withSample(state);
-    const workbook = await Excel.run((context) =>
-      readWorkbook(context, {
-        chosen: [
-          { sheet: "Targets", address: "A1:O3" },
-          { sheet: "Observations", address: "A1:D40" },
-        ],
+    const workbook = await Excel.run((context) => readWorkbook(context));
+    const listed = (choice: TableChoice) =>
+      summariseTables(chooseTables(workbook, choice)).map((t) => [t.sheet, t.address, t.rows]);
+    expect(
+      listed({
+        targets: { sheet: "Targets", address: "A1:O3" },
+        observations: [{ sheet: "Observations", address: "A1:D40" }],
       })
-    );
-    expect(summariseTables(findTables(workbook)).map((t) => [t.sheet, t.address, t.rows])).toEqual([
+    ).toEqual([
       ["Targets", "A1:O3", 2],
       ["Observations", "A1:D40", 39],
+    ]);
+    // Picking only the Targets leaves the observation tables to be found.
+    expect(listed({ targets: { sheet: "Targets", address: "$A$1:$O$4" } })).toEqual([
+      ["Targets", "A1:O4", 3],
+      ["Helpdesk Revamp", "A1:C306", 305],
+      ["Procure-to-Pay", "A1:C44", 43],
+      ["Observations", "A1:D87", 86],
+    ]);
+  });
+
+  test("a picked Targets range is what gets evaluated", async () => {
+    const state = fakeExcel();
+    withSample(state);
+    const evaluation = await evaluateInExcel({
+      asOfMode: "fixed",
+      asOf: "2024-09-30",
+      targets: { sheet: "Targets", address: "A1:O3" },
+    });
+    expect(evaluation.results.map((r) => [r.kpi, r.status])).toEqual([
+      ["Support calls", "Met"],
+      ["First response hours", "Missed"],
     ]);
   });
 });

@@ -132,6 +132,25 @@ describe("the task pane in headless Chromium", () => {
     );
   });
 
+  test("the selection can stand in for the Targets table, and automatic finding comes back", async () => {
+    await page.evaluate(() => {
+      const { state, lib } = (
+        window as unknown as {
+          fakeExcel: {
+            state: { sheet: (n: string) => unknown; selection: unknown };
+            lib: { parseBox: (a: string) => unknown };
+          };
+        }
+      ).fakeExcel;
+      state.selection = { sheet: state.sheet("Targets"), box: lib.parseBox("A1:O3") };
+    });
+    await page.getByRole("button", { name: "Use selection as Targets" }).click();
+    await page.getByText("Tables picked from the selection").waitFor();
+    await page.getByText("Targets: Targets!A1:O3 (Selection1) · 2 rows").waitFor();
+    await page.getByRole("button", { name: "Find tables automatically" }).click();
+    await page.getByText("Targets: Targets!A1:O10 (KpiTargets) · 9 rows").waitFor();
+  });
+
   test("the page asks the network for nothing but itself and office.js", () => {
     const foreign = requests.filter((url) => !url.startsWith(server.url) && url !== OFFICE_JS);
     expect(foreign).toEqual([]);
