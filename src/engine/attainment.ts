@@ -19,7 +19,7 @@ export function goal(
   if (targetType === "%" && baseline <= 0) {
     return {
       ok: false,
-      message: `The baseline is ${baseline}; a percent change of a zero or negative baseline is undefined — ${SUGGEST_OTHER_TYPE}`,
+      message: `the baseline is ${baseline}; a percent change of a zero or negative baseline is undefined — ${SUGGEST_OTHER_TYPE}`,
     };
   }
   const value =
@@ -27,7 +27,7 @@ export function goal(
   if (value === baseline) {
     return {
       ok: false,
-      message: `The target value equals the baseline (${baseline}), so it promises no movement — ${SUGGEST_OTHER_TYPE}`,
+      message: `the target value equals the baseline (${baseline}), so it promises no movement — ${SUGGEST_OTHER_TYPE}`,
     };
   }
   if (targetType !== "value")

@@ -102,8 +102,9 @@ function evaluateIndexed(
   const series = index.get(target.project, target.kpi);
   if (series) {
     const result = evaluateTarget(target, series, asOf);
-    if (result.status === "Invalid")
-      issues.error(target.source.sheet, target.source.cell, result.explanation);
+    if (result.status === "Invalid") {
+      issues.error(target.targetCell.sheet, target.targetCell.cell, result.explanation);
+    }
     return result;
   }
   const known = index.kpiNames(target.project);
@@ -113,7 +114,7 @@ function evaluateIndexed(
       : index.hasProject(target.project)
         ? ""
         : `; no observation table names the project "${target.project}"`;
-  const message = `No observations for ${target.project} / ${target.kpi}${hint} — check the names in the Targets row and the observation table`;
+  const message = `KPI (${target.kpiCell.sheet}!${target.kpiCell.cell}): no observations for ${target.project} / ${target.kpi}${hint} — check the names in the Targets row and the observation table`;
   issues.error(target.kpiCell.sheet, target.kpiCell.cell, message);
   return invalidResult({ ...target, message });
 }
@@ -164,7 +165,7 @@ export function evaluateTarget(target: Target, series: Series, asOf: number): Ta
 
   const explanation =
     parsedGoal && !parsedGoal.ok
-      ? `${target.kpi}: ${parsedGoal.message}.`
+      ? `${target.kpi}${placeOf(target.targetCell, "Target")}: ${parsedGoal.message}.`
       : explain({
           kpi: target.kpi,
           aggregate: target.aggregate,
@@ -202,4 +203,9 @@ export function evaluateTarget(target: Target, series: Series, asOf: number): Ta
     weight: target.weight,
     cap: target.cap,
   };
+}
+
+/** ` (Target, Targets!E5)`, or nothing where there is no cell (formula arguments). */
+function placeOf(cell: CellRef, column: string): string {
+  return cell.cell ? ` (${column}, ${cell.sheet}!${cell.cell})` : "";
 }

@@ -17,6 +17,8 @@ export interface Target {
   readonly source: CellRef;
   /** The KPI cell, where a problem with the name is shown. */
   readonly kpiCell: CellRef;
+  /** The Target cell, where a target the data makes impossible is shown. */
+  readonly targetCell: CellRef;
   readonly project: string;
   readonly team: string;
   readonly kpi: string;
@@ -124,6 +126,7 @@ export function readTargetRow(
   const sheet = table.sheet;
   const source: CellRef = { sheet, cell: view.address(row, 0) };
   const kpiCell: CellRef = { sheet, cell: view.address(row, columns.kpi ?? 0) };
+  const targetCell: CellRef = { sheet, cell: view.address(row, columns.target ?? 0) };
   const errors: string[] = tableProblem ? [tableProblem] : [];
 
   const cell = (column: TargetColumn): CellValue => {
@@ -349,6 +352,7 @@ export function readTargetRow(
     target: {
       source,
       kpiCell,
+      targetCell,
       project,
       team,
       kpi,

@@ -115,6 +115,7 @@ function singleTarget(
     target: {
       source: cell,
       kpiCell: cell,
+      targetCell: cell,
       project: "",
       team: "",
       kpi: "KPI",

@@ -370,9 +370,9 @@ describe("target types", () => {
     const evaluation = evaluate([target({ ...feb, KPI: "Returns", Target: 0.1 })], zero);
     expect(evaluation.results[0].status).toBe("Invalid");
     expect(evaluation.results[0].explanation).toBe(
-      "Returns: The baseline is 0; a percent change of a zero or negative baseline is undefined — use Target type change (an amount) or value (a level) instead."
+      "Returns (Target, Targets!E2): the baseline is 0; a percent change of a zero or negative baseline is undefined — use Target type change (an amount) or value (a level) instead."
     );
-    expect(evaluation.issues.map((i) => i.cell)).toEqual(["A2"]);
+    expect(evaluation.issues.map((i) => i.cell)).toEqual(["E2"]);
   });
 
   test("a value target equal to the baseline is Invalid", () => {
@@ -491,7 +491,7 @@ describe("bad target rows", () => {
         sheet: "Targets",
         cell: "B2",
         message:
-          'No observations for Shop / Revenue; Shop has observations for "Sales" — check the names in the Targets row and the observation table',
+          'KPI (Targets!B2): no observations for Shop / Revenue; Shop has observations for "Sales" — check the names in the Targets row and the observation table',
       },
     ]);
   });
