@@ -49,7 +49,7 @@ describe("manifest.xml, checked offline", () => {
     const sets = [app.Requirements.Sets.Set]
       .flat()
       .map((s: Record<string, string>) => `${s["@_Name"]} ${s["@_MinVersion"]}`);
-    expect(sets).toEqual(["ExcelApi 1.7", "CustomFunctionsRuntime 1.1"]);
+    expect(sets).toEqual(["ExcelApi 1.7", "CustomFunctionsRuntime 1.2"]);
   });
 
   test("the ribbon group has Evaluate KPIs and Show pane", () => {
