@@ -122,6 +122,18 @@ describe("the task pane in headless Chromium", () => {
     expect(selection).toEqual(["Targets", 3, 0]);
   });
 
+  test("clicking an issue selects its cell", async () => {
+    await page.getByTestId("issue").first().click();
+    await page.waitForFunction(() => {
+      const { selection } = (
+        window as unknown as {
+          fakeExcel: { state: { selection: { sheet: { name: string }; box: { top: number } } } };
+        }
+      ).fakeExcel.state;
+      return selection.sheet.name === "Helpdesk Revamp" && selection.box.top === 228;
+    });
+  });
+
   test("targets are reachable by keyboard", async () => {
     await page.getByTestId("target").first().focus();
     await page.keyboard.press("Enter");
