@@ -163,6 +163,21 @@ describe("the task pane in headless Chromium", () => {
     await page.getByText("Targets: Targets!A1:O10 (KpiTargets) · 9 rows").waitFor();
   });
 
+  test("a KPI Rewards sheet that is not ours is left alone, and a message says what to do", async () => {
+    await page.evaluate(() =>
+      (
+        window as unknown as { fakeExcel: { state: { names: Map<string, unknown> } } }
+      ).fakeExcel.state.names.delete("KpiRewards_Owner")
+    );
+    await page.getByRole("button", { name: "Evaluate" }).click();
+    const problem = page.getByTestId("problem");
+    await problem.waitFor();
+    expect(await problem.innerText()).toBe(
+      "Results sheet not written" +
+        'A sheet named "KPI Rewards" already exists and was not created by KPI Rewards, so it is left as it is. Rename or delete it, then evaluate again.'
+    );
+  });
+
   test("the page asks the network for nothing but itself and office.js", () => {
     const foreign = requests.filter((url) => !url.startsWith(server.url) && url !== OFFICE_JS);
     expect(foreign).toEqual([]);
