@@ -39,6 +39,8 @@ export interface TargetResult extends TeamMember {
   readonly targetValue: number | null;
   readonly change: number | null;
   readonly explanation: string;
+  /** Why an Invalid row is Invalid, without the KPI and cell the explanation adds. */
+  readonly problem?: string;
   readonly source: CellRef;
 }
 
@@ -134,6 +136,7 @@ function invalidResult(row: InvalidTarget | (Target & { message: string })): Tar
     status: "Invalid",
     payout: 0,
     explanation: row.message,
+    problem: row.message,
     source: row.source,
     weight: "weight" in row ? row.weight : 1,
     cap: "cap" in row ? row.cap : undefined,
@@ -199,6 +202,7 @@ export function evaluateTarget(target: Target, series: Series, asOf: number): Ta
     status,
     payout: payoutOf(status, attainment, target),
     explanation,
+    problem: parsedGoal && !parsedGoal.ok ? parsedGoal.message : undefined,
     source: target.source,
     weight: target.weight,
     cap: target.cap,

@@ -306,7 +306,7 @@ export function status(
     );
     const result = evaluateTarget(single.target, single.series, asOfArgument(asOf));
     if (result.status === "Invalid")
-      throw new ArgumentProblem("#VALUE!", `target: ${result.explanation.replace(/^KPI: /, "")}`);
+      throw new ArgumentProblem("#VALUE!", `target: ${result.problem}`);
     return result.status;
   });
 }

@@ -215,6 +215,29 @@ describe("KPI.CHANGE, KPI.ATTAINMENT, KPI.STATUS", () => {
   });
 });
 
+describe("KPI.STATUS on a target the data makes impossible", () => {
+  test("a % target on a zero baseline is #VALUE! with the reason", () => {
+    const zeros = [...everyDay("2024-01-01", 31, 0), ...everyDay("2024-02-01", 29, 3)];
+    const error = formulaError(() =>
+      KPI.status(
+        zeros.map(([d]) => [day(d)]),
+        zeros.map(([, v]) => [v]),
+        day("2024-02-01"),
+        "1 month",
+        0.1,
+        null,
+        null,
+        null,
+        day("2024-03-01")
+      )
+    );
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toBe(
+      "target: the baseline is 0; a percent change of a zero or negative baseline is undefined — use Target type change (an amount) or value (a level) instead"
+    );
+  });
+});
+
 describe("KPI.PAYOUT", () => {
   test("without threshold and cap it pays the reward when attainment is at least 1", () => {
     expect(KPI.payout(1, 500)).toBe(500);
