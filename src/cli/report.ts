@@ -1,4 +1,10 @@
-import { formatIsoDate, statusCounts, type Evaluation, type TargetResult } from "../engine";
+import {
+  formatIsoDate,
+  formatMoney,
+  statusCounts,
+  type Evaluation,
+  type TargetResult,
+} from "../engine";
 
 /** The `--json` document of SPEC §8: dates as YYYY-MM-DD, numbers unrounded, null where undefined. */
 export function jsonReport(evaluation: Evaluation): string {
@@ -40,15 +46,13 @@ const COLOURS = { Yes: 32, No: 31, Pending: 33, Review: 90 } as const;
 
 /** The readable summary: teams, eligibility, rewards, issue count; colour only on a terminal. */
 export function textReport(evaluation: Evaluation, file: string, colour: boolean): string {
-  const money = (n: number) =>
-    n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const paint = (text: string, code: number) => (colour ? `\x1b[${code}m${text}\x1b[0m` : text);
   const teamWidth = Math.max(4, ...evaluation.teams.map((t) => t.team.length));
   const header = `${"Team".padEnd(teamWidth)}  Eligible  Met  Missed  Pending  Review  ${"Reward".padStart(12)}`;
   const lines = evaluation.teams.map((t) => {
     const eligible = paint(t.eligible.padEnd(8), COLOURS[t.eligible]);
     const counts = `${String(t.met).padStart(3)}  ${String(t.missed).padStart(6)}  ${String(t.pending).padStart(7)}  ${String(t.review).padStart(6)}`;
-    return `${t.team.padEnd(teamWidth)}  ${eligible}  ${counts}  ${money(t.reward).padStart(12)}`;
+    return `${t.team.padEnd(teamWidth)}  ${eligible}  ${counts}  ${formatMoney(t.reward).padStart(12)}`;
   });
   const counts = statusCounts(evaluation);
   const total = evaluation.teams.reduce((sum, t) => sum + t.reward, 0);
@@ -60,7 +64,7 @@ export function textReport(evaluation: Evaluation, file: string, colour: boolean
     ...lines,
     "",
     `${evaluation.results.length} targets: ${counts.Met} met, ${counts.Missed} missed, ${counts.Pending} pending, ${counts.review} to review`,
-    `Total reward: ${money(total)}`,
+    `Total reward: ${formatMoney(total)}`,
     `Issues: ${evaluation.issues.length} (${errors} errors, ${evaluation.issues.length - errors} warnings)`,
   ].join("\n");
 }

@@ -73,12 +73,6 @@ export function parseRangeAddress(
   };
 }
 
-/** `Sheet1!B7`, quoting the sheet name the way Excel does when it needs to. */
-export function sheetCellAddress(sheet: string, cell: string): string {
-  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${quoted}!${cell}`;
-}
-
 /** A cell on a named sheet, as results and issues point at it. */
 export interface CellRef {
   readonly sheet: string;

@@ -44,10 +44,6 @@ export class CellReader {
     const number = this.number(value, label);
     return number.ok ? number : { ok: false, message: `${number.message} such as 0.8 or 80%` };
   }
-
-  text(value: CellValue): string {
-    return cellKind(value) === "blank" ? "" : cellText(value);
-  }
 }
 
 /** `-20%`, `−20 %`, `+15%` → -0.2, -0.2, 0.15; undefined when the text is not a percentage. */

@@ -17,6 +17,11 @@ export function formatAmount(value: number): string {
   return value < 0 && tenths !== 0 ? `${MINUS}${text}` : text;
 }
 
+/** `6,893.68`: rewards and payouts, two decimals, grouped. */
+export function formatMoney(value: number): string {
+  return value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
 /** `112%`, `−40%`: attainment rounded to a whole percent. */
 export function formatWholePercent(value: number): string {
   const rounded = Math.round(value * 100);

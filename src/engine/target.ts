@@ -1,7 +1,7 @@
 import type { CellRef } from "./address";
 import { parseBaseline, type BaselineRule } from "./baseline";
 import { parseAggregate, AGGREGATE_NAMES, type Aggregate } from "./aggregate";
-import { cellKind, describeCell, type CellValue } from "./cell";
+import { cellKind, cellText, describeCell, type CellValue } from "./cell";
 import { parsePercentText, type CellReader } from "./cell-reader";
 import { headerKey, type TargetColumn } from "./header";
 import type { IssueLog } from "./issue";
@@ -144,7 +144,7 @@ export function readTargetRow(
     return undefined;
   };
   const filled = (column: TargetColumn): boolean => cellKind(cell(column)) !== "blank";
-  const text = (column: TargetColumn): string => reader.text(cell(column));
+  const text = (column: TargetColumn): string => cellText(cell(column));
 
   const required = (column: TargetColumn, what: string): string => {
     if (columns[column] !== undefined && !filled(column))

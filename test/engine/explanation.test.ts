@@ -1,4 +1,4 @@
-import { formatAmount, formatWholePercent } from "../../src/engine/explanation";
+import { formatAmount, formatMoney, formatWholePercent } from "../../src/engine/explanation";
 import { formatSignedPercent } from "../../src/engine/target";
 
 describe("numbers in explanations", () => {
@@ -14,6 +14,11 @@ describe("numbers in explanations", () => {
     [-658133.6, "−658,133.6"],
   ])("amount %p reads %p", (value, text) => {
     expect(formatAmount(value)).toBe(text);
+  });
+
+  test("money has two decimals, grouped", () => {
+    expect(formatMoney(6893.679829655456)).toBe("6,893.68");
+    expect(formatMoney(0)).toBe("0.00");
   });
 
   test("changes have one decimal and a sign, attainment a whole percent", () => {

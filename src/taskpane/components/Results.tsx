@@ -7,7 +7,13 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { formatWholePercent, statusCounts, type Evaluation, type TargetResult } from "../../engine";
+import {
+  formatMoney,
+  formatWholePercent,
+  statusCounts,
+  type Evaluation,
+  type TargetResult,
+} from "../../engine";
 import { StatusBadge } from "./StatusBadge";
 
 const useStyles = makeStyles({
@@ -47,9 +53,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
 });
-
-const money = (n: number) =>
-  n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export interface ResultsProps {
   evaluation: Evaluation;
@@ -113,7 +116,7 @@ export function Results({ evaluation, onSelect }: ResultsProps) {
           <Body1>Teams eligible: {eligible}</Body1>
           <Body1>Pending: {pending}</Body1>
           <Body1>Not eligible: {notEligible}</Body1>
-          <Body1>Total reward: {money(total)}</Body1>
+          <Body1>Total reward: {formatMoney(total)}</Body1>
           <Caption1>
             {counts.Met} met · {counts.Missed} missed · {counts.Pending} pending · {counts.review}{" "}
             to review
@@ -129,7 +132,7 @@ export function Results({ evaluation, onSelect }: ResultsProps) {
             <li key={team.team} className={styles.line} data-testid="team">
               <Text>{team.team}</Text>
               <span className={styles.line}>
-                <Caption1>{money(team.reward)}</Caption1>
+                <Caption1>{formatMoney(team.reward)}</Caption1>
                 <StatusBadge label={team.eligible} />
               </span>
             </li>
