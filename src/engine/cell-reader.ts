@@ -1,4 +1,4 @@
-import { cellKind, cellText, describeCell, type CellValue } from "./cell";
+import { describeCell, type CellValue } from "./cell";
 import { DATE_1904_OFFSET, parseIsoDate } from "./date";
 import type { Parsed } from "./window";
 
