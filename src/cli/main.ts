@@ -9,7 +9,7 @@ import {
   type Evaluation,
 } from "../engine";
 import { jsonReport, textReport } from "./report";
-import { InputError, readXlsx } from "./xlsx-read";
+import { InputError, readInput, readXlsx } from "./xlsx-read";
 import { ForeignSheetError, writeResultsWorkbook, writeSampleWorkbook } from "./xlsx-write";
 
 export const USAGE = `Usage:
@@ -67,7 +67,8 @@ function defaultOutput(file: string): string {
 }
 
 async function evaluate(args: EvaluateArgs, io: Io): Promise<number> {
-  const workbook = await readXlsx(args.file);
+  const bytes = await readInput(args.file);
+  const workbook = await readXlsx(bytes);
   const evaluation: Evaluation = evaluateWorkbook(workbook, {
     asOf: args.asOf ?? todaySerial(io.now()),
   });
@@ -86,11 +87,7 @@ async function evaluate(args: EvaluateArgs, io: Io): Promise<number> {
     ? args.file
     : (args.out ?? (args.json ? undefined : defaultOutput(args.file)));
   if (output)
-    await writeResultsWorkbook(
-      args.file,
-      output,
-      resultsSheet(evaluation, formatTimestamp(io.now()))
-    );
+    await writeResultsWorkbook(bytes, output, resultsSheet(evaluation, formatTimestamp(io.now())));
   if (args.json) io.out(jsonReport(evaluation));
   else
     io.out(`${textReport(evaluation, args.file, io.colour)}${output ? `\nWrote ${output}` : ""}`);

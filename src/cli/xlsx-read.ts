@@ -1,4 +1,5 @@
-import { open } from "fs/promises";
+import { readFile } from "fs/promises";
+import { Readable } from "stream";
 import ExcelJS from "exceljs";
 import {
   DATE_1904_OFFSET,
@@ -14,30 +15,28 @@ export class InputError extends Error {}
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
-/** Says what is wrong with a file before a zip library says it less clearly. */
-async function checkPackage(path: string): Promise<void> {
-  let head: Buffer;
+/**
+ * The workbook's bytes, read once: evaluated from, and copied into the output, so both see the same
+ * file. Says what is wrong with a file before a zip library says it less clearly.
+ */
+export async function readInput(path: string): Promise<Buffer> {
+  let bytes: Buffer;
   try {
-    const handle = await open(path, "r");
-    try {
-      const buffer = Buffer.alloc(4);
-      const { bytesRead } = await handle.read(buffer, 0, 4, 0);
-      head = buffer.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
+    bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new InputError("no such file");
     if (code === "EISDIR") throw new InputError("is a folder, not a workbook");
     throw new InputError(`cannot be opened (${code ?? (error as Error).message})`);
   }
+  const head = bytes.subarray(0, 4);
   if (head.length === 0) throw new InputError("is empty, not a workbook");
   if (head.equals(OLE))
     throw new InputError(
       "is an old .xls (or encrypted) workbook; save it as .xlsx in Excel and try again"
     );
   if (!head.equals(ZIP)) throw new InputError("is not an .xlsx workbook");
+  return bytes;
 }
 
 /** An exceljs cell value as the engine's cell value; formulas give their cached result. */
@@ -62,9 +61,8 @@ function cellValue(value: unknown, date1904: boolean): CellValue {
  * Reads every sheet's cells with exceljs's streaming reader: values only, no styles, so memory stays
  * proportional to the cells and dates stay serials in the workbook's own date system.
  */
-export async function readXlsx(path: string): Promise<WorkbookGrid> {
-  await checkPackage(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+export async function readXlsx(bytes: Buffer): Promise<WorkbookGrid> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     sharedStrings: "cache",
     hyperlinks: "ignore",
     styles: "ignore",

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from "fs/promises";
+import { mkdir, rename, rm, writeFile } from "fs/promises";
 import path from "path";
 import ExcelJS from "exceljs";
 import { NUMBER_FORMATS, sampleWorkbook, type ResultsSheet } from "../engine";
@@ -23,15 +23,15 @@ async function writeAtomically(
   }
 }
 
-/** Adds the results sheet to a copy of the input workbook (or the input itself, when they are the same path). */
+/** Writes the input workbook's bytes with the results sheet added (to the input's own path with --in-place). */
 export async function writeResultsWorkbook(
-  input: string,
+  input: Buffer,
   output: string,
   results: ResultsSheet
 ): Promise<void> {
   let packaged: Buffer;
   try {
-    packaged = await addResultsSheet(await readFile(input), results);
+    packaged = await addResultsSheet(input, results);
   } catch (error) {
     if (error instanceof ForeignSheetError) throw error;
     throw new InputError(
