@@ -10,6 +10,7 @@ export * from "./evaluate";
 export * from "./explanation";
 export * from "./header";
 export * from "./issue";
+export * from "./ownership";
 export * from "./payout";
 export * from "./results-sheet";
 export * from "./sample";

@@ -17,9 +17,6 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   count: "0",
 };
 
-/** A workbook-level name that marks the results sheet as ours; it survives saving in Excel and LibreOffice. */
-export const OWNER_NAME = "KpiRewards_Owner";
-
 export type Highlight = "status" | "eligible" | "attainment";
 
 export type OutputTableName = "KpiResults" | "KpiTeams" | "KpiIssues";
