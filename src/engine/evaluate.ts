@@ -68,6 +68,7 @@ export function evaluateTables(
   date1904 = false
 ): Evaluation {
   const issues = new IssueLog();
+  issues.issues.push(...(found.issues ?? []));
   const reader = new CellReader(date1904);
   const index = readObservations(found.observations, reader, issues);
   const results: TargetResult[] = [];

@@ -1,8 +1,11 @@
-/** Header matching: case, spaces, `_` and `-` are ignored; each role has its accepted spellings. */
+/**
+ * Header matching: case, spaces (non-breaking and zero-width ones too, which pasted headers carry),
+ * `_` and `-` are ignored; each role has its accepted spellings.
+ */
 export function headerKey(text: string): string {
   let key = keys.get(text);
   if (key === undefined) {
-    key = text.toLowerCase().replace(/[\s_-]+/g, "");
+    key = text.toLowerCase().replace(/[\s\u200b-\u200d\u2060\u00ad_-]+/g, "");
     // Cell texts repeat (every row says "1 month", "%", "increase"): remember a bounded number of them.
     if (keys.size < 10_000) keys.set(text, key);
   }

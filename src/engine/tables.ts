@@ -6,7 +6,8 @@ import {
   type ObservationColumn,
   type TargetColumn,
 } from "./header";
-import { RESULTS_SHEET, type SheetGrid, type WorkbookGrid } from "./workbook";
+import type { Issue } from "./issue";
+import { RESULTS_SHEET, type SheetGrid, type TableArea, type WorkbookGrid } from "./workbook";
 
 export type TableKind = "targets" | "long observations" | "wide observations";
 
@@ -97,40 +98,56 @@ export type ObservationsTable = FoundTable<ObservationColumn> & {
 export interface FoundTables {
   readonly targets: TargetsTable[];
   readonly observations: ObservationsTable[];
+  /** Tables that could not be read, each with its cell and what to do; absent when there are none. */
+  readonly issues?: Issue[];
 }
 
 /** Every Targets and Observations table in the workbook, in sheet order. */
 export function findTables(workbook: WorkbookGrid): FoundTables {
   const found: FoundTables = { targets: [], observations: [] };
+  const issues: Issue[] = [];
   for (const sheet of workbook.sheets) {
     if (sheet.name === RESULTS_SHEET) continue;
-    for (const { view, name } of sheetViews(sheet)) {
+    for (const { view, name } of sheetViews(sheet, issues)) {
       const table = recognise(view, sheet.name, name);
       if (table?.kind === "targets") found.targets.push(table as TargetsTable);
       else if (table) found.observations.push(table as ObservationsTable);
     }
   }
-  return found;
+  return issues.length > 0 ? { ...found, issues } : found;
 }
 
-function sheetViews(sheet: SheetGrid): { view: TableView; name?: string }[] {
+function sheetViews(sheet: SheetGrid, issues: Issue[]): { view: TableView; name?: string }[] {
   const top = sheet.top ?? 0;
   const left = sheet.left ?? 0;
   const values = sheet.values;
   if (sheet.tables && sheet.tables.length > 0) {
-    return sheet.tables.map((table) => ({
-      name: table.name,
-      view: new TableView(
-        sheet.name,
-        values,
-        table.top - top,
-        table.top - top + table.rowCount,
-        table.left - left,
-        table.left - left + table.columnCount,
-        top,
-        left
-      ),
-    }));
+    // An Excel table is exactly its own range: title lines above it are outside, its totals row is not data.
+    return sheet.tables.flatMap((table) => {
+      if (table.hasHeaderRow === false) {
+        issues.push(headerlessTable(sheet.name, table));
+        return [];
+      }
+      const totals = Math.min(
+        Math.max(table.totalsRowCount ?? 0, 0),
+        Math.max(table.rowCount - 1, 0)
+      );
+      return [
+        {
+          name: table.name,
+          view: new TableView(
+            sheet.name,
+            values,
+            table.top - top,
+            table.top - top + table.rowCount - totals,
+            table.left - left,
+            table.left - left + table.columnCount,
+            top,
+            left
+          ),
+        },
+      ];
+    });
   }
   let headerRow = 0;
   while (headerRow < values.length && isBlank(values[headerRow])) headerRow++;
@@ -140,6 +157,16 @@ function sheetViews(sheet: SheetGrid): { view: TableView; name?: string }[] {
   return [
     { view: new TableView(sheet.name, values, headerRow, values.length, 0, width, top, left) },
   ];
+}
+
+function headerlessTable(sheet: string, table: TableArea): Issue {
+  const range = rangeAddress(table.top, table.left, table.rowCount, table.columnCount);
+  return {
+    severity: "warning",
+    sheet,
+    cell: cellAddress(table.top, table.left),
+    message: `Table ${table.name} (${sheet}!${range}) has no header row, so it is not read — turn on its Header Row (Table Design) and name its columns`,
+  };
 }
 
 function isBlank(row: readonly CellValue[]): boolean {

@@ -7,6 +7,10 @@ export interface TableArea {
   readonly left: number;
   readonly rowCount: number;
   readonly columnCount: number;
+  /** False for a table without a header row: it is not recognised, and an issue says why. Default true. */
+  readonly hasHeaderRow?: boolean;
+  /** Rows at the bottom of the table that are its totals row (0 or 1): never data. Default 0. */
+  readonly totalsRowCount?: number;
 }
 
 /** One sheet as the engine sees it: the values of its used range and where that range sits. */
