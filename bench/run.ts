@@ -13,6 +13,7 @@ import { readWorkbook } from "../src/excel/read";
 import { writeResults } from "../src/excel/write";
 import { evaluate as kpiEvaluate } from "../src/functions/functions";
 import { installFakeOffice, WorkbookState, type Value } from "../test/support/fake-excel";
+import { locate } from "../scripts/test-tools";
 import { naiveWindows } from "./naive";
 import { FIRST_DAY, portfolio } from "./workloads";
 
@@ -266,18 +267,17 @@ async function cli(): Promise<void> {
     `${(json.ms / 1000).toFixed(2)} s, ${mb((json.maxRssKb ?? 0) * 1024)}`
   );
 
-  const soffice = ["soffice", "libreoffice"].find(
-    (name) => spawnSync("which", [name]).status === 0
-  );
-  if (!soffice) {
+  const libreOffice = locate("libreoffice");
+  if (!libreOffice.found) {
     report(
       "LibreOffice twin",
-      "not run: LibreOffice is not installed (bash scripts/install-test-tools.sh installs it)",
+      `not run: ${libreOffice.message}`,
       "CLI ≤ 1/5 of LibreOffice",
       undefined
     );
     return;
   }
+  const soffice = libreOffice.path;
   const profile = path.join(work, "lo-profile");
   const csvDir = path.join(work, "lo-out");
   rmSync(csvDir, { recursive: true, force: true });
@@ -369,7 +369,8 @@ function machine(): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   let lo = "not installed";
   try {
-    lo = execFileSync("soffice", ["--version"], { encoding: "utf8" }).trim();
+    const soffice = locate("libreoffice");
+    if (soffice.found) lo = execFileSync(soffice.path, ["--version"], { encoding: "utf8" }).trim();
   } catch {
     // stays "not installed"
   }

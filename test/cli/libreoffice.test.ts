@@ -1,26 +1,11 @@
-import { execFileSync } from "child_process";
 import path from "path";
 import { main } from "../../src/cli/main";
+import { convertWithLibreOffice } from "../support/libreoffice";
 import { readSheet, temporaryFolder } from "../support/xlsx";
 
 /** Opens a workbook in LibreOffice headless and saves it again: what survives is what a real spreadsheet read. */
 function roundTrip(file: string, folder: string): string {
-  const out = path.join(folder, "libreoffice");
-  execFileSync(
-    "soffice",
-    [
-      "--headless",
-      "--norestore",
-      `-env:UserInstallation=file://${folder}/profile`,
-      "--convert-to",
-      "xlsx",
-      "--outdir",
-      out,
-      file,
-    ],
-    { stdio: "pipe", timeout: 120_000 }
-  );
-  return path.join(out, path.basename(file));
+  return convertWithLibreOffice(file, "xlsx", path.join(folder, "libreoffice"), folder);
 }
 
 describe("the written workbook in LibreOffice", () => {

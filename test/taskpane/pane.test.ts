@@ -1,7 +1,8 @@
 import { mkdirSync } from "fs";
 import path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { fakeOfficeScript, serveDist } from "../support/browser";
+import { launchChromium } from "../support/chromium";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -13,18 +14,7 @@ describe("the task pane in headless Chromium", () => {
 
   beforeAll(async () => {
     server = await serveDist();
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 420, height: 1400 } });
     page.on("request", (request) => requests.push(request.url()));
     await page.route(OFFICE_JS, (route) =>
