@@ -15,6 +15,7 @@ export * from "./payout";
 export * from "./results-sheet";
 export * from "./sample";
 export * from "./series";
+export * from "./single-target";
 export * from "./status";
 export * from "./tables";
 export * from "./target";

@@ -6,7 +6,14 @@ import { parsePercentText, type CellReader } from "./cell-reader";
 import { headerKey, type TargetColumn } from "./header";
 import type { IssueLog } from "./issue";
 import type { TargetsTable } from "./tables";
-import { parseSpan, windowAfter, windowBefore, WINDOW_EXAMPLE, type Window } from "./window";
+import {
+  parseSpan,
+  windowAfter,
+  windowBefore,
+  WINDOW_EXAMPLE,
+  type Parsed,
+  type Window,
+} from "./window";
 import { formatDay } from "./date";
 
 export type TargetType = "%" | "change" | "value";
@@ -189,11 +196,7 @@ export function readTargetRow(
   } else if (filled("window")) {
     const span = parseSpan(cell("window"));
     if (!span.ok) fail("window", `${at("window")}: ${span.message}`);
-    else if (span.value.negative)
-      fail(
-        "window",
-        `${at("window")} "${span.value.text}" is negative; the evaluation window runs forward from Start — ${WINDOW_EXAMPLE}`
-      );
+    else if (span.value.negative) fail("window", negativeWindow(at("window"), span.value.text));
     else if (start !== undefined) {
       evaluation = windowAfter(start, span.value);
       defaultBaseline = windowBefore(start, span.value);
@@ -227,56 +230,16 @@ export function readTargetRow(
       );
   }
 
-  const targetValue = readTargetNumber(cell("target"), targetType);
-  function readTargetNumber(value: CellValue, type: TargetType): number | undefined {
-    if (columns.target === undefined) return undefined;
-    if (cellKind(value) === "blank")
-      return fail(
-        "target",
-        `${at("target")} is blank; enter the promised movement, e.g. -20% or 0.15`
-      );
-    if (typeof value === "number" && Number.isFinite(value)) return value;
-    if (typeof value === "string" && type === "%") {
-      const percent = parsePercentText(value);
-      if (percent !== undefined) return percent;
-    }
-    return fail(
-      "target",
-      `${at("target")} holds ${describeCell(value)}; enter a number${type === "%" ? " such as -0.2 or the text -20%" : ""}`
-    );
+  let targetValue: number | undefined;
+  if (columns.target !== undefined) {
+    const parsed = parseTargetCell(cell("target"), targetType, at("target"));
+    if (parsed.ok) targetValue = parsed.value;
+    else fail("target", parsed.message);
   }
-  if (targetValue !== undefined) checkTarget(targetValue);
-  function checkTarget(t: number): void {
-    if (targetType === "value") return;
-    const shown = targetType === "%" ? `${t} (${formatSignedPercent(t)})` : String(t);
-    if (t === 0) {
-      fail(
-        "target",
-        `${at("target")} is 0, which promises no movement at all; enter the change you expect, or use Target type value for a level to hold`
-      );
-      return;
-    }
-    if (targetType === "%" && t <= -1) {
-      const hint = t <= -2 ? `; for ${t}% write ${t / 100} or ${t}%` : "";
-      fail(
-        "target",
-        `${at("target")} ${shown} asks for a fall of 100% or more, which cannot be measured as a percent${hint}`
-      );
-      return;
-    }
-    if (targetType === "%" && t > 1) {
-      issues.warning(
-        sheet,
-        view.address(row, columns.target!),
-        `${at("target")} ${shown} promises more than doubling; if you meant ${t}%, write ${t / 100} or ${t}%`
-      );
-    }
-    const implied: Direction = t > 0 ? "increase" : "decrease";
-    if (direction && direction !== implied) {
-      fail(
-        "direction",
-        `${at("direction")} says ${direction} but Target ${targetType === "%" ? formatSignedPercent(t) : t} is ${implied === "increase" ? "an increase" : "a decrease"}; change one of them`
-      );
+  if (targetValue !== undefined) {
+    for (const problem of checkTarget(targetValue, targetType, direction, at)) {
+      if (problem.severity === "error") fail(problem.column, problem.message);
+      else issues.warning(sheet, view.address(row, columns[problem.column]!), problem.message);
     }
   }
 
@@ -370,6 +333,95 @@ export function readTargetRow(
       cap,
     },
   };
+}
+
+/** A Target cell as a number: `%` targets also take percent text (`-20%`). `label` names the cell. */
+export function parseTargetCell(
+  value: CellValue,
+  targetType: TargetType,
+  label: string
+): Parsed<number> {
+  if (cellKind(value) === "blank")
+    return {
+      ok: false,
+      message: `${label} is blank; enter the promised movement, e.g. -20% or 0.15`,
+    };
+  if (typeof value === "number" && Number.isFinite(value)) return { ok: true, value };
+  if (typeof value === "string" && targetType === "%") {
+    const percent = parsePercentText(value);
+    if (percent !== undefined) return { ok: true, value: percent };
+  }
+  return {
+    ok: false,
+    message: `${label} holds ${describeCell(value)}; enter a number${targetType === "%" ? " such as -0.2 or the text -20%" : ""}`,
+  };
+}
+
+/** A problem with a target's own numbers, found before any observation is read (SPEC §3). */
+export interface TargetProblem {
+  readonly column: "target" | "direction";
+  /** `error` makes the target Invalid; `warning` is evaluated but worth a look. */
+  readonly severity: "error" | "warning";
+  readonly message: string;
+}
+
+/**
+ * The SPEC §3 rules on `t` itself: no movement, a `%` fall of 100% or more (with the `-20` for `-20%`
+ * hint), more than doubling (a warning), a Direction that contradicts the sign.
+ */
+export function checkTarget(
+  t: number,
+  targetType: TargetType,
+  direction: Direction | undefined,
+  label: (column: "target" | "direction") => string
+): TargetProblem[] {
+  if (targetType === "value") return [];
+  const shown = targetType === "%" ? `${t} (${formatSignedPercent(t)})` : String(t);
+  const error = (column: "target" | "direction", message: string): TargetProblem => ({
+    column,
+    severity: "error",
+    message,
+  });
+  if (t === 0) {
+    return [
+      error(
+        "target",
+        `${label("target")} is 0, which promises no movement at all; enter the change you expect, or use Target type value for a level to hold`
+      ),
+    ];
+  }
+  if (targetType === "%" && t <= -1) {
+    const hint = t <= -2 ? `; for ${t}% write ${t / 100} or ${t}%` : "";
+    return [
+      error(
+        "target",
+        `${label("target")} ${shown} asks for a fall of 100% or more, which cannot be measured as a percent${hint}`
+      ),
+    ];
+  }
+  const problems: TargetProblem[] = [];
+  if (targetType === "%" && t > 1) {
+    problems.push({
+      column: "target",
+      severity: "warning",
+      message: `${label("target")} ${shown} promises more than doubling; if you meant ${t}%, write ${t / 100} or ${t}%`,
+    });
+  }
+  const implied: Direction = t > 0 ? "increase" : "decrease";
+  if (direction && direction !== implied) {
+    problems.push(
+      error(
+        "direction",
+        `${label("direction")} says ${direction} but Target ${targetType === "%" ? formatSignedPercent(t) : t} is ${implied === "increase" ? "an increase" : "a decrease"}; change one of them`
+      )
+    );
+  }
+  return problems;
+}
+
+/** Why a negative Window cannot be a target's evaluation window; `label` names the cell. */
+export function negativeWindow(label: string, text: string): string {
+  return `${label} "-${text}" is negative; the evaluation window runs forward from Start — ${WINDOW_EXAMPLE}`;
 }
 
 /** `-0.2` → `−20%`, `-0.22402` → `−22.4%`; signed unless asked not to. */

@@ -8,7 +8,9 @@ import {
   SeriesBuilder,
   todaySerial,
   type Aggregate,
+  cellKind,
   type CellValue,
+  type Grid,
   type Series,
   type Span,
   type TargetType,
@@ -20,6 +22,59 @@ export class ArgumentProblem {
     readonly code: "#VALUE!" | "#N/A",
     readonly message: string
   ) {}
+}
+
+/**
+ * A cell as Excel hands it to a function whose parameter is `any` under `allowErrorForDataTypeAny`.
+ * An error cell arrives as the runtime's `CustomFunctions.Error` (`code` "#N/A", `type` and `basicType`
+ * "Error", `basicValue` "#N/A"); as a data-types error value (`{ type: "Error", basicValue: "#N/A",
+ * errorType: "NotAvailable" }`); or, before the runtime converts it, as `{ type: "CustomFunctionError",
+ * code: "#N/A" }`. Each becomes the engine's error cell `{ error: "#N/A" }`.
+ */
+export function cellArgument(value: unknown): CellValue {
+  if (typeof value !== "object" || value === null) return value as CellValue;
+  const cell = value as {
+    type?: unknown;
+    basicType?: unknown;
+    code?: unknown;
+    basicValue?: unknown;
+  };
+  if (cell.type === "Error" || cell.basicType === "Error" || cell.type === "CustomFunctionError") {
+    const code = typeof cell.code === "string" ? cell.code : cell.basicValue;
+    return { error: typeof code === "string" && code !== "" ? code : "#VALUE!" };
+  }
+  // Any other rich value counts as what a plain read of the cell shows.
+  const basic = cell.basicValue;
+  return typeof basic === "number" || typeof basic === "string" || typeof basic === "boolean"
+    ? basic
+    : String(value);
+}
+
+function isCellObject(value: unknown): boolean {
+  return typeof value === "object" && value !== null;
+}
+
+/** A range argument as an engine grid: error cells in the engine's form (copied only when there are any). */
+export function gridArgument(range: unknown): Grid {
+  const rows = range as unknown[][];
+  if (!rows.some((row) => Array.isArray(row) && row.some(isCellObject))) return rows as Grid;
+  return rows.map((row) => (Array.isArray(row) ? row.map(cellArgument) : [cellArgument(row)]));
+}
+
+/**
+ * A scalar argument holding an error (its cell shows #N/A, #DIV/0!…): the formula answers with that
+ * error's kind, #N/A for #N/A (the usual "no data yet" chain) and #VALUE! otherwise, naming the argument.
+ */
+export function rejectErrors(args: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(args)) {
+    const cell = cellArgument(value);
+    if (cellKind(cell) !== "error") continue;
+    const code = typeof cell === "object" && cell !== null ? cell.error : String(cell);
+    throw new ArgumentProblem(
+      code === "#N/A" ? "#N/A" : "#VALUE!",
+      `${name} holds the error ${code}; correct the cell it comes from`
+    );
+  }
 }
 
 export function isBlank(value: unknown): boolean {
@@ -76,17 +131,6 @@ export function targetTypeArgument(value: unknown): TargetType {
   return type;
 }
 
-export function targetArgument(value: unknown): number {
-  if (typeof value === "number" && Number.isFinite(value)) return value;
-  const percent = typeof value === "string" ? parsePercentText(value) : undefined;
-  if (percent === undefined)
-    throw new ArgumentProblem(
-      "#VALUE!",
-      `target must be a number such as -0.2 or the text -20%, not ${shown(value)}`
-    );
-  return percent;
-}
-
 export function numberArgument(value: unknown, name: string, fallback?: number): number {
   if (isBlank(value) && fallback !== undefined) return fallback;
   if (typeof value === "number" && Number.isFinite(value)) return value;
@@ -129,9 +173,11 @@ export function seriesArgument(datesRange: unknown, valuesRange: unknown): Serie
   }
   const builder = new SeriesBuilder();
   for (let i = 0; i < dates.length; i++) {
-    const date = dates[i];
-    const value = values[i];
+    const date = cellArgument(dates[i]);
+    const value = cellArgument(values[i]);
     if (isBlank(date) || isBlank(value)) continue;
+    // An error cell (#N/A in a KPI column is common) is skipped like a blank, with its pair.
+    if (cellKind(date) === "error" || cellKind(value) === "error") continue;
     let serial: number | undefined;
     if (typeof date === "number" && Number.isFinite(date)) serial = date;
     else if (typeof date === "string") serial = parseIsoDate(date);

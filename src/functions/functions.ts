@@ -1,27 +1,22 @@
 /* global CustomFunctions */
 import {
-  aggregateWindow,
-  attainment as attainmentOf,
-  change as changeOf,
-  evaluateTarget,
+  cellText,
+  evaluateSingleTarget,
   evaluateWorkbook,
   formatWindow,
-  goal as goalOf,
   lastDay,
-  measureBaseline,
-  parseBaseline,
+  measureSingleTarget,
+  measureWindow,
   proportionalPay,
   resultsTable,
   teamsTable,
   windowAfter,
-  windowBefore,
   writableValue,
   type CellValue,
   type Evaluation,
-  type Grid,
   type OutputTable,
-  type Series,
-  type Target,
+  type Parsed,
+  type SingleTargetInput,
   type Window,
 } from "../engine";
 import {
@@ -29,12 +24,13 @@ import {
   ArgumentProblem,
   asOfArgument,
   dayArgument,
+  gridArgument,
   isBlank,
   numberArgument,
   optionalFraction,
+  rejectErrors,
   seriesArgument,
   spanArgument,
-  targetArgument,
   targetTypeArgument,
 } from "./arguments";
 
@@ -65,88 +61,39 @@ function formula<T>(body: () => T): T {
   }
 }
 
-function aggregateOrMissing(
-  series: Series,
-  window: Window,
-  aggregate: ReturnType<typeof aggregateArgument>,
-  which: string
-): number {
-  const { value } = aggregateWindow(series, window, aggregate);
+/** An engine answer, or #VALUE! with the engine's message. */
+function valid<T>(parsed: Parsed<T>): T {
+  if (!parsed.ok) throw new ArgumentProblem("#VALUE!", parsed.message);
+  return parsed.value;
+}
+
+/** A window's aggregate, or #N/A naming the empty window. */
+function present(value: number | null, window: Window | undefined, which: string): number {
   if (value === null)
-    throw new ArgumentProblem("#N/A", `No observations in ${formatWindow(window)} (${which})`);
+    throw new ArgumentProblem(
+      "#N/A",
+      `No observations in ${window ? formatWindow(window) : "the window"} (${which})`
+    );
   return value;
 }
 
-interface SingleTarget {
-  series: Series;
-  target: Target;
-}
-
-/** The arguments of CHANGE, ATTAINMENT and STATUS as one engine Target (Min points 1, direction from the sign). */
-function singleTarget(
-  dates: unknown,
-  values: unknown,
+/** The arguments every single-target function shares, read into the engine's single-target input. */
+function singleTargetInput(
   start: unknown,
   window: unknown,
-  t: number,
   baseline: unknown,
   aggregate: unknown,
-  targetType: unknown
-): SingleTarget {
-  const series = seriesArgument(dates, values);
-  const startDay = dayArgument(start, "start");
-  const span = spanArgument(window, "window");
-  if (span.negative)
-    throw new ArgumentProblem(
-      "#VALUE!",
-      `window "${span.text}" is negative; the evaluation window runs forward from start`
-    );
-  const evaluation = windowAfter(startDay, span);
-  const rule = parseBaseline(
-    baseline as CellValue,
-    startDay,
-    evaluation,
-    windowBefore(startDay, span)
-  );
-  if (!rule.ok) throw new ArgumentProblem("#VALUE!", `baseline ${rule.message}`);
-  const cell = { sheet: "", cell: "" };
+  target: unknown = null,
+  targetType: unknown = null
+): SingleTargetInput {
   return {
-    series,
-    target: {
-      source: cell,
-      kpiCell: cell,
-      targetCell: cell,
-      project: "",
-      team: "",
-      kpi: "KPI",
-      start: startDay,
-      evaluation,
-      baseline: rule.value,
-      target: t,
-      targetType: targetTypeArgument(targetType),
-      aggregate: aggregateArgument(aggregate),
-      minPoints: 1,
-      reward: 0,
-      weight: 1,
-    },
+    start: dayArgument(start, "start"),
+    window: window as CellValue,
+    baseline: baseline as CellValue,
+    aggregate: aggregateArgument(aggregate),
+    target: target as CellValue,
+    targetType: targetTypeArgument(targetType),
   };
-}
-
-/** A and B of a single target, or #N/A naming the empty window. */
-function actualAndBaseline({ series, target }: SingleTarget): { A: number; B: number } {
-  const A = aggregateOrMissing(
-    series,
-    target.evaluation,
-    target.aggregate,
-    "the evaluation window"
-  );
-  const baseline = measureBaseline(target.baseline, series, target.evaluation, target.aggregate);
-  if (baseline.value === null)
-    throw new ArgumentProblem(
-      "#N/A",
-      `No observations in ${formatWindow(baseline.window!)} (the baseline window)`
-    );
-  return { A, B: baseline.value };
 }
 
 /**
@@ -159,6 +106,7 @@ function actualAndBaseline({ series, target }: SingleTarget): { A: number; B: nu
  */
 export function windowEnd(start: any, window: any): number {
   return formula(() => {
+    rejectErrors({ start, window });
     const day = dayArgument(start, "start");
     const span = spanArgument(window, "window");
     return span.negative ? day - 1 : lastDay(windowAfter(day, span));
@@ -184,11 +132,12 @@ export function windowAggregate(
   aggregate?: any
 ): number {
   return formula(() => {
+    rejectErrors({ start, window, aggregate });
     const series = seriesArgument(dates, values);
-    const day = dayArgument(start, "start");
-    const span = spanArgument(window, "window");
-    const range = span.negative ? windowBefore(day, span) : windowAfter(day, span);
-    return aggregateOrMissing(series, range, aggregateArgument(aggregate), "the window");
+    const measured = valid(
+      measureWindow(series, dayArgument(start, "start"), window, aggregateArgument(aggregate))
+    );
+    return present(measured.aggregate.value, measured.window, "the window");
   });
 }
 
@@ -213,12 +162,16 @@ export function change(
   aggregate?: any
 ): number {
   return formula(() => {
-    const { A, B } = actualAndBaseline(
-      singleTarget(dates, values, start, window, 1, baseline, aggregate, "%")
+    rejectErrors({ start, window, baseline, aggregate });
+    const series = seriesArgument(dates, values);
+    const measured = valid(
+      measureSingleTarget(singleTargetInput(start, window, baseline, aggregate), series)
     );
+    present(measured.actual.value, measured.evaluation, "the evaluation window");
+    const B = present(measured.baseline.value, measured.baseline.window, "the baseline window");
     if (B === 0)
       throw new ArgumentProblem("#VALUE!", "baseline is 0, so a relative change is undefined");
-    return changeOf(A, B)!;
+    return measured.change!;
   });
 }
 
@@ -247,23 +200,22 @@ export function attainment(
   targetType?: any
 ): number {
   return formula(() => {
-    const single = singleTarget(
-      dates,
-      values,
-      start,
-      window,
-      targetArgument(target),
-      baseline,
-      aggregate,
-      targetType
+    rejectErrors({ start, window, target, baseline, aggregate, targetType });
+    const series = seriesArgument(dates, values);
+    const input = singleTargetInput(start, window, baseline, aggregate, target, targetType);
+    // The as-of date decides only Pending, which attainment does not show: any date will do.
+    const { target: read, result } = valid(evaluateSingleTarget(input, series, 0));
+    if (result.status === "Invalid")
+      throw new ArgumentProblem("#VALUE!", `target: ${result.problem}`);
+    present(result.actual, read.evaluation, "the evaluation window");
+    present(
+      result.baseline,
+      read.baseline.kind === "window" ? read.baseline.window : undefined,
+      "the baseline window"
     );
-    const { A, B } = actualAndBaseline(single);
-    const goal = goalOf(single.target.targetType, single.target.target, B);
-    if (!goal.ok) throw new ArgumentProblem("#VALUE!", `target: ${goal.message}`);
-    const share = attainmentOf(A, B, goal.value, single.target.targetType);
-    if (share === null)
+    if (result.attainment === null)
       throw new ArgumentProblem("#VALUE!", "attainment is undefined here (a division by zero)");
-    return share;
+    return result.attainment;
   });
 }
 
@@ -294,17 +246,10 @@ export function status(
   asOf?: any
 ): string {
   return formula(() => {
-    const single = singleTarget(
-      dates,
-      values,
-      start,
-      window,
-      targetArgument(target),
-      baseline,
-      aggregate,
-      targetType
-    );
-    const result = evaluateTarget(single.target, single.series, asOfArgument(asOf));
+    rejectErrors({ start, window, target, baseline, aggregate, targetType, asOf });
+    const series = seriesArgument(dates, values);
+    const input = singleTargetInput(start, window, baseline, aggregate, target, targetType);
+    const { result } = valid(evaluateSingleTarget(input, series, asOfArgument(asOf)));
     if (result.status === "Invalid")
       throw new ArgumentProblem("#VALUE!", `target: ${result.problem}`);
     return result.status;
@@ -323,6 +268,7 @@ export function status(
  */
 export function payout(attainment: any, reward: any, threshold?: any, cap?: any): number {
   return formula(() => {
+    rejectErrors({ attainment, reward, threshold, cap });
     const a = numberArgument(attainment, "attainment");
     const rule = {
       reward: numberArgument(reward, "reward"),
@@ -341,15 +287,18 @@ function evaluateRanges(targets: unknown, observations: unknown, asOf: unknown):
       "targets and observations must be ranges with their header rows"
     );
   }
-  const targetRows = targets as Grid;
+  rejectErrors({ asOf });
+  // Error cells are kept in the engine's form: it skips them and lists them among the issues.
+  const targetRows = gridArgument(targets);
+  const observationRows = gridArgument(observations);
   // A wide range without a Project column belongs to the targets' project when they name only one.
-  const projects = new Set(targetRows.slice(1).map((row) => String(row[0] ?? "")));
+  const projects = new Set(targetRows.slice(1).map((row) => cellText(row[0])));
   const observationsName = projects.size === 1 ? [...projects][0] : "observations";
   const evaluation = evaluateWorkbook(
     {
       sheets: [
         { name: "targets", values: targetRows },
-        { name: observationsName, values: observations as Grid },
+        { name: observationsName, values: observationRows },
       ],
     },
     { asOf: asOfArgument(asOf) }
@@ -413,6 +362,7 @@ export function teams(targets: any[][], observations: any[][], asOf?: any): any[
  */
 export function eligible(team: any, targets: any[][], observations: any[][], asOf?: any): string {
   return formula(() => {
+    rejectErrors({ team });
     if (isBlank(team)) throw new ArgumentProblem("#VALUE!", "team is blank; enter a team's name");
     const name = String(team).trim();
     const found = evaluateRanges(targets, observations, asOf).teams.find(

@@ -211,7 +211,62 @@ describe("KPI.CHANGE, KPI.ATTAINMENT, KPI.STATUS", () => {
     expect(
       formulaError(() => KPI.attainment(dates, values, day("2024-02-01"), "1 month", "a lot"))
         .message
-    ).toBe('target must be a number such as -0.2 or the text -20%, not "a lot"');
+    ).toBe('target holds the text "a lot"; enter a number such as -0.2 or the text -20%');
+  });
+  test('percent text is a % target only, as in a Targets row: a change target of "-20%" is #VALUE!', () => {
+    expect(
+      formulaError(() =>
+        KPI.attainment(dates, values, day("2024-02-01"), "1 month", "-20%", null, null, "change")
+      ).message
+    ).toBe('target holds the text "-20%"; enter a number');
+  });
+});
+
+describe("the single-target formulas follow the Targets-row rules of SPEC §3", () => {
+  const asOf = day("2024-03-01");
+  test("a % target of -20 (the -20 for -20% slip) is #VALUE! saying how to write it", () => {
+    for (const call of [
+      () => KPI.status(dates, values, day("2024-02-01"), "1 month", -20, null, null, null, asOf),
+      () => KPI.attainment(dates, values, day("2024-02-01"), "1 month", -20),
+    ]) {
+      const error = formulaError(call);
+      expect(error.code).toBe("#VALUE!");
+      expect(error.message).toBe(
+        "target -20 (−2000%) asks for a fall of 100% or more, which cannot be measured as a percent; for -20% write -0.2 or -20%"
+      );
+    }
+  });
+  test('a % target of "-100%" is #VALUE!: a fall of 100% cannot be measured as a percent', () => {
+    const error = formulaError(() =>
+      KPI.status(dates, values, day("2024-02-01"), "1 month", "-100%", null, null, null, asOf)
+    );
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toBe(
+      "target -1 (−100%) asks for a fall of 100% or more, which cannot be measured as a percent"
+    );
+  });
+  test("a target of 0 promises no movement: #VALUE!", () => {
+    expect(
+      formulaError(() => KPI.attainment(dates, values, day("2024-02-01"), "1 month", 0)).message
+    ).toBe(
+      "target is 0, which promises no movement at all; enter the change you expect, or use Target type value for a level to hold"
+    );
+  });
+  test("a value target equal to the baseline (T = B) is #VALUE! proposing another type", () => {
+    const error = formulaError(() =>
+      KPI.status(dates, values, day("2024-02-01"), "1 month", 412, null, null, "value", asOf)
+    );
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toBe(
+      "target: the target value equals the baseline (412), so it promises no movement — use Target type change (an amount) or value (a level) instead"
+    );
+  });
+  test("a negative evaluation window is #VALUE!: it runs forward from start", () => {
+    expect(
+      formulaError(() => KPI.change(dates, values, day("2024-02-01"), "-1 month")).message
+    ).toBe(
+      'window "-1 month" is negative; the evaluation window runs forward from Start — write it like "30 days", "2 weeks", "3 months", "1 quarter" or "1 year"'
+    );
   });
 });
 

@@ -1,0 +1,168 @@
+import type { CellRef } from "./address";
+import { aggregateWindow, type Aggregate, type WindowAggregate } from "./aggregate";
+import { change as changeOf } from "./attainment";
+import {
+  measureBaseline,
+  parseBaseline,
+  type BaselineRule,
+  type MeasuredBaseline,
+} from "./baseline";
+import type { CellValue } from "./cell";
+import { evaluateTarget, type TargetResult } from "./evaluate";
+import type { Series } from "./series";
+import {
+  checkTarget,
+  negativeWindow,
+  parseTargetCell,
+  type Direction,
+  type Target,
+  type TargetType,
+} from "./target";
+import { parseSpan, windowAfter, windowBefore, type Parsed, type Window } from "./window";
+
+/**
+ * One target stated without a Targets table, as the single-target formulas state it: the cells a
+ * Targets row would hold. Cells are read by the same rules as a Targets row (SPEC §2–§3); problems are
+ * named after the formula's arguments (`target`, `window`, `baseline`).
+ */
+export interface SingleTargetInput {
+  /** The first day of the evaluation window (go-live). */
+  readonly start: number;
+  /** A window text (`1 month`) or a number of days. */
+  readonly window: CellValue;
+  /** Blank for the default baseline window, a number (fixed), a window text, or `prior year`. */
+  readonly baseline?: CellValue;
+  readonly aggregate?: Aggregate;
+  /** The Target cell: a number, or percent text for `%`. */
+  readonly target: CellValue;
+  readonly targetType?: TargetType;
+  /** Absent: from the sign of the target (the formulas never give one). */
+  readonly direction?: Direction;
+  /** Fewest observations each window needs; 1 for the formulas (SPEC §7). */
+  readonly minPoints?: number;
+  /** Names the KPI in the explanation. */
+  readonly kpi?: string;
+}
+
+/** The windows of a single target and what they hold, for a target-free answer (KPI.CHANGE). */
+export interface SingleTargetMeasure {
+  readonly evaluation: Window;
+  readonly actual: WindowAggregate;
+  readonly baseline: MeasuredBaseline;
+  /** `(A − B) / |B|`; null when a window is empty or the baseline is 0. */
+  readonly change: number | null;
+}
+
+export interface SingleTargetEvaluation {
+  readonly target: Target;
+  /** Met, Missed, Pending, Insufficient data, or Invalid when the data makes the target impossible. */
+  readonly result: TargetResult;
+  /** Worth a look but evaluated (e.g. a `%` target above 100%). */
+  readonly warnings: readonly string[];
+}
+
+// A formula has no cell of its own to name.
+const NO_CELL: CellRef = { sheet: "", cell: "" };
+
+type Windows = { start: number; evaluation: Window; baseline: BaselineRule };
+
+/** Start, Window and Baseline as the evaluation window and the baseline rule. */
+function readWindows(
+  input: Pick<SingleTargetInput, "start" | "window" | "baseline">
+): Parsed<Windows> {
+  const start = Math.floor(input.start);
+  const span = parseSpan(input.window);
+  if (!span.ok) return { ok: false, message: `window: ${span.message}` };
+  if (span.value.negative) return { ok: false, message: negativeWindow("window", span.value.text) };
+  const evaluation = windowAfter(start, span.value);
+  const rule = parseBaseline(
+    input.baseline ?? null,
+    start,
+    evaluation,
+    windowBefore(start, span.value)
+  );
+  if (!rule.ok) return { ok: false, message: `baseline ${rule.message}` };
+  return { ok: true, value: { start, evaluation, baseline: rule.value } };
+}
+
+/** A and B of a target's windows, without a target: what KPI.CHANGE reports. */
+export function measureSingleTarget(
+  input: Pick<SingleTargetInput, "start" | "window" | "baseline" | "aggregate">,
+  series: Series
+): Parsed<SingleTargetMeasure> {
+  const windows = readWindows(input);
+  if (!windows.ok) return windows;
+  const { evaluation, baseline: rule } = windows.value;
+  const aggregate = input.aggregate ?? "average";
+  const actual = aggregateWindow(series, evaluation, aggregate);
+  const baseline = measureBaseline(rule, series, evaluation, aggregate);
+  const change =
+    actual.value !== null && baseline.value !== null
+      ? changeOf(actual.value, baseline.value)
+      : null;
+  return { ok: true, value: { evaluation, actual, baseline, change } };
+}
+
+/**
+ * Evaluates one target over a series exactly as a Targets row is evaluated: the Target cell read and
+ * checked by the Targets-row rules, then the engine's own evaluation (goal, attainment, status).
+ * Fails (the target is Invalid before any data) with a message naming the argument.
+ */
+export function evaluateSingleTarget(
+  input: SingleTargetInput,
+  series: Series,
+  asOf: number
+): Parsed<SingleTargetEvaluation> {
+  const windows = readWindows(input);
+  if (!windows.ok) return windows;
+  const targetType = input.targetType ?? "%";
+  const t = parseTargetCell(input.target, targetType, "target");
+  if (!t.ok) return t;
+  const problems = checkTarget(t.value, targetType, input.direction, (column) => column);
+  const error = problems.find((p) => p.severity === "error");
+  if (error) return { ok: false, message: error.message };
+  const kpi = input.kpi ?? "KPI";
+  const target: Target = {
+    source: NO_CELL,
+    kpiCell: NO_CELL,
+    targetCell: NO_CELL,
+    project: "",
+    team: "",
+    kpi,
+    start: windows.value.start,
+    evaluation: windows.value.evaluation,
+    baseline: windows.value.baseline,
+    target: t.value,
+    targetType,
+    direction: input.direction,
+    aggregate: input.aggregate ?? "average",
+    minPoints: input.minPoints ?? 1,
+    reward: 0,
+    weight: 1,
+  };
+  return {
+    ok: true,
+    value: {
+      target,
+      result: evaluateTarget(target, series, asOf),
+      warnings: problems.map((p) => p.message),
+    },
+  };
+}
+
+/** A window's aggregate; a negative window (`-90 days`) is the span before start (KPI.WINDOW). */
+export function measureWindow(
+  series: Series,
+  start: number,
+  window: CellValue,
+  aggregate: Aggregate
+): Parsed<{ window: Window; aggregate: WindowAggregate }> {
+  const span = parseSpan(window);
+  if (!span.ok) return { ok: false, message: `window: ${span.message}` };
+  const day = Math.floor(start);
+  const range = span.value.negative ? windowBefore(day, span.value) : windowAfter(day, span.value);
+  return {
+    ok: true,
+    value: { window: range, aggregate: aggregateWindow(series, range, aggregate) },
+  };
+}
