@@ -76,6 +76,47 @@ describe("manifest.xml, checked offline", () => {
     );
   });
 
+  test("no AppDomains element: pages load only from the add-in's own host, and an empty one fails the schema", () => {
+    expect(xml).not.toMatch(/<AppDomains\s*\/>|<AppDomains>\s*<\/AppDomains>/);
+    expect(app.AppDomains).toBeUndefined();
+  });
+
+  test("the Id is a canonical GUID and not the nil GUID", () => {
+    expect(app.Id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+    expect(app.Id).not.toBe("00000000-0000-0000-0000-000000000000");
+  });
+
+  test("every URL is https, with no plain http anywhere", () => {
+    const urls = attributes(app, "DefaultValue").filter((v) => /^[a-z]+:\/\//i.test(v));
+    expect(urls.length).toBeGreaterThan(8);
+    expect(urls.filter((u) => !u.startsWith("https://"))).toEqual([]);
+    expect(xml.replace(/xmlns(:\w+)?="http:\/\/[^"]*"/g, "")).not.toMatch(/http:\/\//);
+  });
+
+  test("short strings fit 125 characters and long strings 250", () => {
+    const short = [resources.ShortStrings.String].flat().map((s) => s["@_DefaultValue"]);
+    const long = [resources.LongStrings.String].flat().map((s) => s["@_DefaultValue"]);
+    expect(short.filter((s: string) => s.length > 125)).toEqual([]);
+    expect(long.filter((s: string) => s.length > 250)).toEqual([]);
+    expect(app.Description["@_DefaultValue"].length).toBeLessThanOrEqual(250);
+  });
+
+  test("each icon file has the pixel size the manifest declares", () => {
+    /** Width and height from a PNG's IHDR chunk. */
+    const pngSize = (url: string): string => {
+      const png = readFileSync(path.join(root, new URL(url).pathname));
+      return `${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`;
+    };
+    const images = [resources.Images.Image].flat();
+    expect(images.map((i) => [i["@_id"], pngSize(i["@_DefaultValue"])])).toEqual([
+      ["Icon.16x16", "16x16"],
+      ["Icon.32x32", "32x32"],
+      ["Icon.80x80", "80x80"],
+    ]);
+    expect(pngSize(app.IconUrl["@_DefaultValue"])).toBe("32x32");
+    expect(pngSize(app.HighResolutionIconUrl["@_DefaultValue"])).toBe("64x64");
+  });
+
   test("every URL points at a file the build emits", () => {
     expect(existsSync(dist)).toBe(true);
     const urls = [...defined.values(), ...attributes(app, "DefaultValue")].filter((v) =>
