@@ -61,6 +61,33 @@ const OBSERVATION_HEADERS: Record<string, ObservationColumn> = {
   value: "value",
 };
 
+export type AdjustmentColumn = "project" | "kpi" | "amount" | "reason" | "team" | "approvedBy";
+
+const ADJUSTMENT_HEADERS: Record<string, AdjustmentColumn> = {
+  project: "project",
+  kpi: "kpi",
+  amount: "amount",
+  reason: "reason",
+  team: "team",
+  approvedby: "approvedBy",
+};
+
+export type PayCurveColumn = "curve" | "attainment" | "payout";
+
+const PAY_CURVE_HEADERS: Record<string, PayCurveColumn> = {
+  curve: "curve",
+  attainment: "attainment",
+  payout: "payout",
+};
+
+export function adjustmentColumn(header: string): AdjustmentColumn | undefined {
+  return ADJUSTMENT_HEADERS[headerKey(header)];
+}
+
+export function payCurveColumn(header: string): PayCurveColumn | undefined {
+  return PAY_CURVE_HEADERS[headerKey(header)];
+}
+
 export function targetColumn(header: string): TargetColumn | undefined {
   return TARGET_HEADERS[headerKey(header)];
 }

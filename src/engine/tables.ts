@@ -1,15 +1,31 @@
 import { cellAddress, rangeAddress } from "./address";
 import { cellKind, cellText, type CellValue, type Grid } from "./cell";
 import {
+  adjustmentColumn,
   observationColumn,
+  payCurveColumn,
   targetColumn,
+  type AdjustmentColumn,
   type ObservationColumn,
+  type PayCurveColumn,
   type TargetColumn,
 } from "./header";
 import type { Issue } from "./issue";
+import { sameSheetName } from "./ownership";
+import { HISTORY_SHEET } from "./run-history";
 import { RESULTS_SHEET, type SheetGrid, type TableArea, type WorkbookGrid } from "./workbook";
 
-export type TableKind = "targets" | "long observations" | "wide observations";
+export type TableKind =
+  "targets" | "long observations" | "wide observations" | "adjustments" | "pay curves";
+
+/** How the pane and the CLI name each kind of table. */
+export const TABLE_KIND_LABELS: Record<TableKind, string> = {
+  targets: "Targets",
+  "long observations": "Observations (long)",
+  "wide observations": "Observations (wide)",
+  adjustments: "Adjustments",
+  "pay curves": "Pay curves",
+};
 
 /**
  * A block of cells under a header row, read in place: no rows are copied, so a million-row sheet costs
@@ -95,22 +111,38 @@ export type ObservationsTable = FoundTable<ObservationColumn> & {
   kind: "long observations" | "wide observations";
 };
 
+export type AdjustmentsTable = FoundTable<AdjustmentColumn> & { kind: "adjustments" };
+export type PayCurvesTable = FoundTable<PayCurveColumn> & { kind: "pay curves" };
+
 export interface FoundTables {
   readonly targets: TargetsTable[];
   readonly observations: ObservationsTable[];
+  /** Manual corrections (SPEC §10); absent where a host chose tables without them. */
+  readonly adjustments?: AdjustmentsTable[];
+  /** Pay curves (SPEC §12); likewise optional. */
+  readonly payCurves?: PayCurvesTable[];
   /** Tables that could not be read, each with its cell and what to do; absent when there are none. */
   readonly issues?: Issue[];
 }
 
 /** Every Targets and Observations table in the workbook, in sheet order. */
 export function findTables(workbook: WorkbookGrid): FoundTables {
-  const found: FoundTables = { targets: [], observations: [] };
+  const found = {
+    targets: [] as TargetsTable[],
+    observations: [] as ObservationsTable[],
+    adjustments: [] as AdjustmentsTable[],
+    payCurves: [] as PayCurvesTable[],
+  };
   const issues: Issue[] = [];
   for (const sheet of workbook.sheets) {
-    if (sheet.name === RESULTS_SHEET) continue;
+    // What KPI Rewards wrote is output, never input.
+    if (sameSheetName(sheet.name, RESULTS_SHEET) || sameSheetName(sheet.name, HISTORY_SHEET))
+      continue;
     for (const { view, name } of sheetViews(sheet, issues)) {
       const table = recognise(view, sheet.name, name);
       if (table?.kind === "targets") found.targets.push(table as TargetsTable);
+      else if (table?.kind === "adjustments") found.adjustments.push(table as AdjustmentsTable);
+      else if (table?.kind === "pay curves") found.payCurves.push(table as PayCurvesTable);
       else if (table) found.observations.push(table as ObservationsTable);
     }
   }
@@ -193,6 +225,8 @@ function recognise(
   ) {
     return { kind: "targets", sheet, name, view, columns: targetColumns, kpiColumns: [] };
   }
+  const special = recogniseByColumns(view, sheet, name, headers);
+  if (special) return special;
   if (observationColumns.date === undefined) return undefined;
   if (observationColumns.kpi !== undefined && observationColumns.value !== undefined) {
     return {
@@ -212,6 +246,34 @@ function recognise(
     );
   if (kpiColumns.length === 0) return undefined;
   return { kind: "wide observations", sheet, name, view, columns: observationColumns, kpiColumns };
+}
+
+/** Adjustments (`Project, KPI, Amount, Reason`) and Pay curves (`Curve, Attainment, Payout`). */
+function recogniseByColumns(
+  view: TableView,
+  sheet: string,
+  name: string | undefined,
+  headers: readonly string[]
+): FoundTable | undefined {
+  const adjustment: Partial<Record<AdjustmentColumn, number>> = {};
+  const curve: Partial<Record<PayCurveColumn, number>> = {};
+  headers.forEach((header, index) => {
+    const a = adjustmentColumn(header);
+    if (a && adjustment[a] === undefined) adjustment[a] = index;
+    const c = payCurveColumn(header);
+    if (c && curve[c] === undefined) curve[c] = index;
+  });
+  if (
+    adjustment.project !== undefined &&
+    adjustment.kpi !== undefined &&
+    adjustment.amount !== undefined &&
+    adjustment.reason !== undefined
+  ) {
+    return { kind: "adjustments", sheet, name, view, columns: adjustment, kpiColumns: [] };
+  }
+  if (curve.curve !== undefined && curve.attainment !== undefined && curve.payout !== undefined)
+    return { kind: "pay curves", sheet, name, view, columns: curve, kpiColumns: [] };
+  return undefined;
 }
 
 /** How many non-blank data rows a table holds. */
@@ -235,7 +297,12 @@ export function summariseTables(
   found: FoundTables,
   rows?: ReadonlyMap<FoundTable, number>
 ): TableSummary[] {
-  return [...found.targets, ...found.observations].map((table) => ({
+  return [
+    ...found.targets,
+    ...found.observations,
+    ...(found.adjustments ?? []),
+    ...(found.payCurves ?? []),
+  ].map((table) => ({
     kind: table.kind,
     sheet: table.sheet,
     name: table.name,
@@ -249,6 +316,7 @@ export function missingTable(
   tables: readonly TableSummary[]
 ): "targets" | "observations" | undefined {
   if (!tables.some((t) => t.kind === "targets")) return "targets";
-  if (!tables.some((t) => t.kind !== "targets")) return "observations";
+  if (!tables.some((t) => t.kind === "long observations" || t.kind === "wide observations"))
+    return "observations";
   return undefined;
 }

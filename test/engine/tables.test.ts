@@ -211,6 +211,40 @@ describe("recognising tables by their header row", () => {
     expect(findTables({ sheets: [{ name: "Notes", values: [["Hello"], ["world"]] }] })).toEqual({
       targets: [],
       observations: [],
+      adjustments: [],
+      payCurves: [],
     });
+  });
+
+  test("a Pay curves table is recognised by Curve, Attainment and Payout", () => {
+    const found = findTables({
+      sheets: [
+        {
+          name: "Curves",
+          values: [
+            ["Curve", "Attainment", "Payout"],
+            ["Steep", 0.8, 0.5],
+          ],
+        },
+      ],
+    });
+    expect(found.payCurves?.map((t) => [t.sheet, t.view.rangeAddress])).toEqual([
+      ["Curves", "A1:C2"],
+    ]);
+  });
+
+  test("the KPI History sheet is output, never read as input, whatever its case", () => {
+    const found = findTables({
+      sheets: [
+        {
+          name: "kpi history",
+          values: [
+            ["Curve", "Attainment", "Payout"],
+            ["Steep", 0.8, 0.5],
+          ],
+        },
+      ],
+    });
+    expect(found.payCurves).toEqual([]);
   });
 });

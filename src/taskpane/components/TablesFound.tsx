@@ -1,5 +1,5 @@
 import { Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
-import type { TableSummary } from "../../engine";
+import { TABLE_KIND_LABELS, type TableSummary } from "../../engine";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: "1.1rem" },
@@ -42,12 +42,7 @@ export function TablesFound({
           {tables.map((t) => (
             <li key={`${t.sheet}!${t.address}`}>
               <Caption1>
-                {t.kind === "targets"
-                  ? "Targets"
-                  : t.kind === "long observations"
-                    ? "Observations (long)"
-                    : "Observations (wide)"}
-                : {t.sheet}!{t.address}
+                {TABLE_KIND_LABELS[t.kind]}: {t.sheet}!{t.address}
                 {t.name ? ` (${t.name})` : ""} · {t.rows} rows
               </Caption1>
             </li>
