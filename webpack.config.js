@@ -53,7 +53,7 @@ module.exports = async (env, options) => {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
       functions: "./src/functions/functions.ts",
-      outcome: "./src/commands/outcome.ts",
+      outcome: "./src/commands/outcome-page.ts",
     },
     output: { path: path.resolve(__dirname, "dist"), clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },

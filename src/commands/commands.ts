@@ -1,34 +1,32 @@
-import { statusCounts } from "../engine";
 import { evaluateInExcel } from "../excel/run";
 import { loadSettings } from "../excel/settings";
+import { failureOutcome, successOutcome } from "./outcome";
+import { StatusDialog } from "./status-dialog";
 
-/** Shows the outcome of a ribbon evaluation in a small dialog, since a command has no pane of its own. */
-function tell(title: string, message: string): Promise<void> {
-  const url = `${window.location.origin}/outcome.html?title=${encodeURIComponent(title)}&message=${encodeURIComponent(message)}`;
-  return new Promise((resolve) =>
-    Office.context.ui.displayDialogAsync(url, { height: 25, width: 30 }, () => resolve())
-  );
-}
-
-/** The ribbon's "Evaluate KPIs": evaluates with the saved settings without opening the pane. */
+/**
+ * The ribbon's "Evaluate KPIs": evaluates with the saved settings without opening the pane. A dialog shows
+ * the stages at once and then the outcome; the command completes only when the user closes it, because
+ * completing unloads this function file and with it the dialog it opened.
+ */
 export async function evaluateKpis(event: Office.AddinCommands.Event): Promise<void> {
+  const dialog = await StatusDialog.open(`${window.location.origin}/outcome.html`, {
+    kind: "running",
+    stage: "Waiting for Excel (it starts once you leave the cell you are editing)",
+  });
   try {
-    const evaluation = await evaluateInExcel(loadSettings());
-    const counts = statusCounts(evaluation);
-    const eligible = evaluation.teams.filter((t) => t.eligible === "Yes").length;
-    await tell(
-      "KPI Rewards updated",
-      `${evaluation.results.length} targets: ${counts.Met} met, ${counts.Missed} missed, ${counts.Pending} pending, ${counts.review} to review. ` +
-        `${eligible} of ${evaluation.teams.length} teams eligible; ${evaluation.issues.length} issues. See the KPI Rewards sheet.`
+    // delayForCellEdit: a ribbon click can come while the user is typing in a cell; without it the batch
+    // fails with InvalidOperationInCellEditMode instead of waiting for the edit to end.
+    const evaluation = await evaluateInExcel(
+      loadSettings(),
+      (stage) => dialog.show({ kind: "running", stage }),
+      { delayForCellEdit: true }
     );
+    dialog.show(successOutcome(evaluation));
   } catch (error) {
-    await tell(
-      "KPI Rewards could not evaluate",
-      error instanceof Error ? error.message : String(error)
-    );
-  } finally {
-    event.completed();
+    dialog.show(failureOutcome(error));
   }
+  await dialog.closed;
+  event.completed();
 }
 
 Office.onReady(() => Office.actions.associate("evaluateKpis", evaluateKpis));

@@ -1,4 +1,58 @@
-/** Fills the outcome dialog from its query string: text only, never markup. */
-const query = new URLSearchParams(window.location.search);
-document.getElementById("title")!.textContent = query.get("title") ?? "KPI Rewards";
-document.getElementById("message")!.textContent = query.get("message") ?? "";
+import { formatDay, formatMoney, statusCounts, type Evaluation } from "../engine";
+
+/** What the ribbon's dialog shows: the run's progress, then how it ended. */
+export type Outcome =
+  | { readonly kind: "running"; readonly stage: string }
+  | {
+      readonly kind: "success";
+      readonly asOf: string;
+      readonly targets: number;
+      readonly met: number;
+      readonly missed: number;
+      readonly pending: number;
+      readonly review: number;
+      readonly teams: number;
+      readonly eligible: number;
+      readonly issues: number;
+      readonly totalReward: string;
+    }
+  | { readonly kind: "failure"; readonly message: string };
+
+/** Messages from the dialog page to the ribbon's function file. */
+export type DialogRequest = { readonly kind: "ready" } | { readonly kind: "close" };
+
+/** The counts and total reward of a finished run, as the pane's summary and the CLI show them. */
+export function successOutcome(evaluation: Evaluation): Outcome {
+  const counts = statusCounts(evaluation);
+  return {
+    kind: "success",
+    asOf: formatDay(evaluation.asOf),
+    targets: evaluation.results.length,
+    met: counts.Met,
+    missed: counts.Missed,
+    pending: counts.Pending,
+    review: counts.review,
+    teams: evaluation.teams.length,
+    eligible: evaluation.teams.filter((t) => t.eligible === "Yes").length,
+    issues: evaluation.issues.length,
+    totalReward: formatMoney(evaluation.teams.reduce((sum, t) => sum + t.reward, 0)),
+  };
+}
+
+/** A failed run: the error's own message, which says what to change. */
+export function failureOutcome(error: unknown): Outcome {
+  return { kind: "failure", message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Reads an Outcome back from a message or query string, refusing anything else. */
+export function parseOutcome(text: string | null): Outcome | undefined {
+  if (!text) return undefined;
+  try {
+    const value = JSON.parse(text) as { kind?: unknown };
+    return value.kind === "running" || value.kind === "success" || value.kind === "failure"
+      ? (value as Outcome)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

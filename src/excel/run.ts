@@ -27,9 +27,10 @@ export function asOfOf(settings: PaneSettings): number {
 /** Read grid → evaluate → write: the whole month-end run, shared by the pane and the ribbon button. */
 export async function evaluateInExcel(
   settings: PaneSettings,
-  onStage: (stage: Stage) => void = () => undefined
+  onStage: (stage: Stage) => void = () => undefined,
+  runOptions: Excel.RunOptions = {}
 ): Promise<Evaluation> {
-  return Excel.run(async (context) => {
+  return Excel.run(runOptions, async (context) => {
     onStage("Reading the workbook");
     const workbook = await readWorkbook(context);
     onStage("Evaluating targets");

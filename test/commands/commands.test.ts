@@ -1,71 +1,207 @@
 import { sampleWorkbook } from "../../src/engine";
+import { evaluateInExcel } from "../../src/excel/run";
+import { FakeDialogHost } from "../support/fake-dialog";
 import { installFakeOffice, sheetValues, WorkbookState, type Value } from "../support/fake-excel";
 
-describe("the ribbon's Evaluate KPIs", () => {
-  function setup(): {
-    state: WorkbookState;
-    dialogs: string[];
-    associated: Map<string, (event: Office.AddinCommands.Event) => Promise<void>>;
-  } {
-    const state = new WorkbookState();
-    installFakeOffice(state);
-    const dialogs: string[] = [];
-    const associated = new Map<string, (event: Office.AddinCommands.Event) => Promise<void>>();
-    const office = (globalThis as unknown as { Office: Record<string, unknown> })
-      .Office as unknown as {
-      actions: { associate: (name: string, f: never) => void };
-      context: {
-        ui: { displayDialogAsync: (url: string, options: unknown, callback: () => void) => void };
-      };
-    };
-    office.actions.associate = (name, f) => associated.set(name, f);
-    office.context.ui.displayDialogAsync = (url, _options, callback) => {
-      dialogs.push(decodeURIComponent(url));
-      callback();
-    };
-    (globalThis as unknown as { window: unknown }).window = {
-      location: { origin: "https://localhost:3000" },
-    };
-    return { state, dialogs, associated };
-  }
+type Command = (event: Office.AddinCommands.Event) => Promise<void>;
 
-  test("evaluates with the saved settings, writes the sheet and tells the outcome", async () => {
-    const { state, dialogs, associated } = setup();
-    for (const sheet of sampleWorkbook())
-      state.addSheet(
-        sheet.name,
-        sheet.values.map(
-          (row) =>
-            row.map((v) =>
-              v === null || v === undefined || typeof v === "object" ? "" : v
-            ) as Value[]
-        )
-      );
-    state.settings.set("kpiRewards", { asOfMode: "fixed", asOf: "2024-09-30" });
-    jest.isolateModules(() => require("../../src/commands/commands"));
+const WAITING = {
+  kind: "running",
+  stage: "Waiting for Excel (it starts once you leave the cell you are editing)",
+};
+
+const SAMPLE_OUTCOME = {
+  kind: "success",
+  asOf: "30 Sep 2024",
+  targets: 9,
+  met: 2,
+  missed: 2,
+  pending: 2,
+  review: 3,
+  teams: 5,
+  eligible: 0,
+  issues: 3,
+  totalReward: "14,893.68",
+};
+
+function setup(): {
+  state: WorkbookState;
+  host: FakeDialogHost;
+  command: Command;
+  run: () => { completed: () => number; done: Promise<void> };
+} {
+  const state = new WorkbookState();
+  installFakeOffice(state);
+  const office = (globalThis as unknown as { Office: Parameters<FakeDialogHost["install"]>[0] })
+    .Office as unknown as Parameters<FakeDialogHost["install"]>[0] & {
+    actions: { associate: (name: string, f: Command) => void };
+  };
+  const host = new FakeDialogHost();
+  host.install(office);
+  let command: Command | undefined;
+  office.actions.associate = (name, f) => {
+    if (name === "evaluateKpis") command = f;
+  };
+  (globalThis as unknown as { window: unknown }).window = {
+    location: { origin: "https://localhost:3000" },
+  };
+  jest.isolateModules(() => require("../../src/commands/commands"));
+  const run = () => {
     let completed = 0;
-    await associated.get("evaluateKpis")!({
+    const done = command!({
       completed: () => completed++,
     } as unknown as Office.AddinCommands.Event);
-    expect(completed).toBe(1);
-    expect(sheetValues(state, "KPI Rewards")[1][0]).toMatch(/^As of 30 Sep 2024 · evaluated /);
-    expect(dialogs).toEqual([
-      "https://localhost:3000/outcome.html?title=KPI Rewards updated&message=9 targets: 2 met, 2 missed, 2 pending, 3 to review. 0 of 5 teams eligible; 3 issues. See the KPI Rewards sheet.",
+    return { completed: () => completed, done };
+  };
+  return { state, host, command: command!, run };
+}
+
+function addSample(state: WorkbookState): void {
+  for (const sheet of sampleWorkbook())
+    state.addSheet(
+      sheet.name,
+      sheet.values.map(
+        (row) =>
+          row.map((v) =>
+            v === null || v === undefined || typeof v === "object" ? "" : v
+          ) as Value[]
+      )
+    );
+  state.settings.set("kpiRewards", { asOfMode: "fixed", asOf: "2024-09-30" });
+}
+
+/** Lets queued promise callbacks and short timers run. */
+const settle = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until `condition` holds (the run and Office's retries take real time), at most 5 s. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 20) {
+    if (waited > 5000) throw new Error("condition never held");
+    await settle(20);
+  }
+}
+
+describe("the ribbon's Evaluate KPIs", () => {
+  test("opens its dialog before touching the workbook, follows the stages, then shows counts and total reward", async () => {
+    const { state, host, run } = setup();
+    addSample(state);
+    const { done, completed } = run();
+    const dialog = host.current;
+    expect(dialog.url).toBe(
+      `https://localhost:3000/outcome.html?outcome=${encodeURIComponent(JSON.stringify(WAITING))}`
+    );
+    expect(dialog.options).toEqual({ height: 42, width: 32, displayInIframe: true });
+    dialog.ready();
+    await settle();
+    expect(dialog.received.map((m) => JSON.parse(m))).toEqual([
+      WAITING,
+      { kind: "running", stage: "Reading the workbook" },
+      { kind: "running", stage: "Evaluating targets" },
+      { kind: "running", stage: "Writing the KPI Rewards sheet" },
+      SAMPLE_OUTCOME,
     ]);
+    expect(sheetValues(state, "KPI Rewards")[1][0]).toMatch(/^As of 30 Sep 2024 · evaluated /);
+    expect(completed()).toBe(0);
+    dialog.closeWithX();
+    await done;
+    expect(completed()).toBe(1);
   });
 
-  test("an empty workbook gets a message that says what to add, and the command still completes", async () => {
-    const { state, dialogs, associated } = setup();
+  test("completes only when the user closes the outcome with its Close button, and closes the dialog", async () => {
+    const { state, host, run } = setup();
+    addSample(state);
+    const { done, completed } = run();
+    host.current.ready();
+    await settle();
+    expect(completed()).toBe(0);
+    host.current.clickClose();
+    await done;
+    expect(completed()).toBe(1);
+    expect(host.current.closed).toBe(true);
+  });
+
+  test("a page that gets ready after the run ended still receives the outcome, not a lost message", async () => {
+    const { state, host, run } = setup();
+    addSample(state);
+    const { done } = run();
+    await settle();
+    expect(host.current.received).toEqual([]);
+    host.current.ready();
+    expect(host.current.showing).toEqual(SAMPLE_OUTCOME);
+    host.current.closeWithX();
+    await done;
+  });
+
+  test("a workbook without targets ends in a failure outcome that says what to add; nothing is written", async () => {
+    const { state, host, run } = setup();
     state.addSheet("Sheet1", [["hello"]]);
-    jest.isolateModules(() => require("../../src/commands/commands"));
-    let completed = 0;
-    await associated.get("evaluateKpis")!({
-      completed: () => completed++,
-    } as unknown as Office.AddinCommands.Event);
-    expect(completed).toBe(1);
-    expect(dialogs[0]).toMatch(
-      /^https:\/\/localhost:3000\/outcome\.html\?title=KPI Rewards could not evaluate&message=No Targets table was found: add a table/
-    );
+    const { done, completed } = run();
+    host.current.ready();
+    await settle();
+    expect(host.current.showing).toEqual({
+      kind: "failure",
+      message:
+        "No Targets table was found: add a table whose header row has Project, KPI, Start, Window (or End) and Target, or pick one from the selection.",
+    });
     expect(state.sheet("KPI Rewards")).toBeUndefined();
+    host.current.closeWithX();
+    await done;
+    expect(completed()).toBe(1);
+  });
+
+  test("while the user is typing in a cell, the run waits for the edit to end instead of failing", async () => {
+    const { state, host, run } = setup();
+    addSample(state);
+    const leaveCell = state.editCell();
+    const { done } = run();
+    host.current.ready();
+    await settle(20);
+    expect(host.current.showing).toEqual({ kind: "running", stage: "Reading the workbook" });
+    expect(state.sheet("KPI Rewards")).toBeUndefined();
+    leaveCell();
+    await settle();
+    expect(host.current.showing).toEqual(SAMPLE_OUTCOME);
+    expect(state.sheet("KPI Rewards")).toBeDefined();
+    host.current.clickClose();
+    await done;
+  });
+
+  test("without delayForCellEdit the same run fails during cell edit, which is why the ribbon asks for it", async () => {
+    const state = new WorkbookState();
+    installFakeOffice(state);
+    addSample(state);
+    state.editCell();
+    await expect(
+      evaluateInExcel({ asOfMode: "fixed", asOf: "2024-09-30" } as never)
+    ).rejects.toMatchObject({ code: "InvalidOperationInCellEditMode" });
+  });
+
+  test("on hosts without DialogApi 1.2 the outcome reopens the dialog once the running one has closed", async () => {
+    const { state, host, run } = setup();
+    host.dialogApi12 = false;
+    addSample(state);
+    const { done } = run();
+    const running = host.current;
+    await until(() => host.dialogs.length === 2);
+    expect(running.closed).toBe(true);
+    expect(running.received).toEqual([]);
+    expect(host.dialogs).toHaveLength(2);
+    expect(host.attempts[0]).toBe("opened");
+    expect(host.attempts.at(-1)).toBe("opened");
+    expect(host.attempts.slice(1, -1).every((a) => a === 12007)).toBe(true);
+    expect(host.current.opened).toEqual(SAMPLE_OUTCOME);
+    host.current.clickClose();
+    await done;
+  });
+
+  test("when Office refuses the dialog (pop-up not allowed) the run still writes the sheet and completes", async () => {
+    const { state, host, run } = setup();
+    host.refuseWith = 12009;
+    addSample(state);
+    const { done, completed } = run();
+    await done;
+    expect(host.attempts).toEqual([12009]);
+    expect(completed()).toBe(1);
+    expect(sheetValues(state, "KPI Rewards")[0][0]).toBe("KPI Rewards");
   });
 });

@@ -107,9 +107,21 @@ export class WorkbookState {
   /** Called before each queued operation runs; throw from it to simulate a failure there. */
   beforeOperation: (name: string) => void = () => undefined;
   maxRequestBytes = 5 * 1024 * 1024;
+  /** While the user is editing a cell: settles when they leave it (see `editCell`). */
+  cellEdit: Promise<void> | undefined;
 
   get syncs(): number {
     return this.requests.length;
+  }
+
+  /** The user starts typing in a cell; call the returned function when they press Enter. */
+  editCell(): () => void {
+    let leave!: () => void;
+    this.cellEdit = new Promise((resolve) => (leave = resolve));
+    return () => {
+      this.cellEdit = undefined;
+      leave();
+    };
   }
 
   sheet(name: string): SheetState | undefined {
@@ -915,8 +927,25 @@ export function installFakeOffice(
   scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>
 ): void {
   const Excel = {
-    run: async <T>(batch: (context: Context) => Promise<T>): Promise<T> =>
-      batch(new Context(state)),
+    run: async <T>(
+      ...args:
+        [(context: Context) => Promise<T>] | [Excel.RunOptions, (context: Context) => Promise<T>]
+    ): Promise<T> => {
+      const [options, batch] = args.length === 2 ? args : [{}, args[0]];
+      const context = new Context(state);
+      // As in Excel: a sync during cell edit fails, unless the run asked to wait for the edit to end.
+      const sync = context.sync.bind(context);
+      context.sync = async () => {
+        if (state.cellEdit && !options.delayForCellEdit)
+          throw new FakeExcelError(
+            "InvalidOperationInCellEditMode",
+            "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again."
+          );
+        while (state.cellEdit) await state.cellEdit;
+        return sync();
+      };
+      return batch(context);
+    },
     ConditionalFormatType: { dataBar: "DataBar", cellValue: "CellValue" },
     ConditionalFormatRuleType: { number: "Number" },
     ConditionalCellValueOperator: { equalTo: "EqualTo" },
@@ -931,6 +960,7 @@ export function installFakeOffice(
     HostType: { Excel: "Excel" },
     actions: { associate: () => undefined },
     context: {
+      requirements: { isSetSupported: () => true },
       officeTheme: { bodyBackgroundColor: "#ffffff" },
       ui: {
         displayDialogAsync: (_url: string, _options: unknown, callback: () => void) => callback(),

@@ -1,0 +1,75 @@
+import { parseOutcome, type DialogRequest, type Outcome } from "./outcome";
+
+const PANE_HINT =
+  "To see every target, team and issue, open the pane: Home tab › KPI Rewards group › Show pane.";
+
+function element(id: string): HTMLElement {
+  return document.getElementById(id)!;
+}
+
+function line(text: string): HTMLLIElement {
+  const item = document.createElement("li");
+  item.textContent = text;
+  return item;
+}
+
+/** Fills the dialog with an outcome: text only, never markup, whatever the message holds. */
+export function render(outcome: Outcome): void {
+  const root = element("outcome");
+  root.dataset.outcome = outcome.kind;
+  element("progress").hidden = outcome.kind !== "running";
+  element("close").hidden = outcome.kind === "running";
+  element("hint").textContent = outcome.kind === "running" ? "" : PANE_HINT;
+  const counts = element("counts");
+  counts.replaceChildren();
+  counts.hidden = outcome.kind !== "success";
+  // Failures interrupt assistive technology; progress and success are announced politely.
+  element("message").setAttribute("role", outcome.kind === "failure" ? "alert" : "status");
+  switch (outcome.kind) {
+    case "running":
+      element("title").textContent = "Evaluating KPIs…";
+      element("message").textContent = outcome.stage;
+      break;
+    case "success":
+      element("title").textContent = "✓ KPI Rewards updated";
+      element("message").textContent =
+        `As of ${outcome.asOf}. Total reward: ${outcome.totalReward}. See the KPI Rewards sheet.`;
+      counts.append(
+        line(
+          `${outcome.targets} targets: ${outcome.met} met, ${outcome.missed} missed, ${outcome.pending} pending, ${outcome.review} to review`
+        ),
+        line(`${outcome.eligible} of ${outcome.teams} teams eligible`),
+        line(`${outcome.issues} issues`)
+      );
+      break;
+    case "failure":
+      element("title").textContent = "✕ KPI Rewards could not evaluate";
+      element("message").textContent = outcome.message;
+      break;
+  }
+}
+
+function send(request: DialogRequest): void {
+  Office.context.ui.messageParent(JSON.stringify(request));
+}
+
+render(
+  parseOutcome(new URLSearchParams(window.location.search).get("outcome")) ?? {
+    kind: "running",
+    stage: "Starting",
+  }
+);
+
+Office.onReady(() => {
+  element("close").addEventListener("click", () => send({ kind: "close" }));
+  // Without DialogApi 1.2 the function file reopens the dialog with the outcome in its URL instead.
+  if (!Office.context.requirements.isSetSupported("DialogApi", "1.2")) return;
+  Office.context.ui.addHandlerAsync(
+    Office.EventType.DialogParentMessageReceived,
+    (arg: Office.DialogParentMessageReceivedEventArgs) => {
+      const outcome = parseOutcome(arg.message);
+      if (outcome) render(outcome);
+    },
+    () => send({ kind: "ready" })
+  );
+});
