@@ -1,22 +1,38 @@
+import { readFileSync } from "fs";
 import path from "path";
 import {
   evaluateWorkbook,
   formatTimestamp,
   missingTable,
+  overlongTextIssues,
   parseIsoDate,
+  RESULTS_SHEET,
   resultsSheet,
   todaySerial,
   type Evaluation,
 } from "../engine";
+import { commandHelp, commandUsage, generalHelp, OPTIONS, USAGE, type Command } from "./help";
+import { OutputError, planOutput, type OutputPlan } from "./output-file";
 import { jsonReport, textReport } from "./report";
+import { MacroWorkbookError, openPackage, PackageError, WORKBOOK_CONTENT } from "./xlsx-package";
 import { InputError, readInput, readXlsx } from "./xlsx-read";
 import { ForeignSheetError, writeResultsWorkbook, writeSampleWorkbook } from "./xlsx-write";
 
-export const USAGE = `Usage:
-  kpi-rewards evaluate <workbook.xlsx> [--as-of YYYY-MM-DD] [--out FILE.xlsx | --in-place] [--json]
-  kpi-rewards sample <FILE.xlsx>`;
+export { USAGE };
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: Command
+  ) {
+    super(message);
+  }
+}
+
+/** Asked for help: printed on stdout, exit 0. */
+class HelpRequest {
+  constructor(readonly command?: Command) {}
+}
 
 export interface Io {
   out: (text: string) => void;
@@ -25,51 +41,112 @@ export interface Io {
   now: () => Date;
 }
 
+interface Parsed {
+  readonly positional: string[];
+  readonly values: Map<string, string>;
+  readonly flags: Set<string>;
+}
+
+/** Splits a command's arguments by its option table: `--as-of 2024-09-30` and `--as-of=2024-09-30` alike. */
+function parseOptions(command: Command, args: readonly string[]): Parsed {
+  const parsed: Parsed = { positional: [], values: new Map(), flags: new Set() };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--help" || arg === "-h") throw new HelpRequest(command);
+    if (arg === "--") {
+      parsed.positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith("-") || arg === "-") {
+      parsed.positional.push(arg);
+      continue;
+    }
+    const equals = arg.indexOf("=");
+    const name = equals >= 0 ? arg.slice(0, equals) : arg;
+    const option = OPTIONS[command].find((o) => o.name === name);
+    if (!option) throw new UsageError(`unknown option ${name} for ${command}`, command);
+    if (option.value === undefined) {
+      if (equals >= 0) throw new UsageError(`${name} takes no value`, command);
+      parsed.flags.add(name);
+      continue;
+    }
+    const value = equals >= 0 ? arg.slice(equals + 1) : args[++i];
+    if (value === undefined || value === "")
+      throw new UsageError(`${name} needs a value (${option.value})`, command);
+    parsed.values.set(name, value);
+  }
+  return parsed;
+}
+
 interface EvaluateArgs {
   file: string;
   asOf?: number;
   out?: string;
   inPlace: boolean;
   json: boolean;
+  force: boolean;
 }
 
-function parseEvaluate(args: string[]): EvaluateArgs {
-  const parsed: EvaluateArgs = { file: "", inPlace: false, json: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const value = () => {
-      const next = args[++i];
-      if (next === undefined) throw new UsageError(`${arg} needs a value`);
-      return next;
-    };
-    if (arg === "--as-of") {
-      const text = value();
-      parsed.asOf = parseIsoDate(text);
-      if (parsed.asOf === undefined)
-        throw new UsageError(`--as-of "${text}" is not a date; write it as YYYY-MM-DD`);
-    } else if (arg === "--out") parsed.out = value();
-    else if (arg === "--in-place") parsed.inPlace = true;
-    else if (arg === "--json") parsed.json = true;
-    else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
-    else if (parsed.file)
-      throw new UsageError(`one workbook at a time; got ${parsed.file} and ${arg}`);
-    else parsed.file = arg;
+function evaluateArgs(args: readonly string[]): EvaluateArgs {
+  const parsed = parseOptions("evaluate", args);
+  const [file, ...more] = parsed.positional;
+  if (!file) throw new UsageError("evaluate needs a workbook", "evaluate");
+  if (more.length)
+    throw new UsageError(`one workbook at a time; got ${file} and ${more[0]}`, "evaluate");
+  const result: EvaluateArgs = {
+    file,
+    out: parsed.values.get("--out"),
+    inPlace: parsed.flags.has("--in-place"),
+    json: parsed.flags.has("--json"),
+    force: parsed.flags.has("--force"),
+  };
+  const asOf = parsed.values.get("--as-of");
+  if (asOf !== undefined) {
+    result.asOf = parseIsoDate(asOf);
+    if (result.asOf === undefined)
+      throw new UsageError(`--as-of "${asOf}" is not a date; write it as YYYY-MM-DD`, "evaluate");
   }
-  if (!parsed.file) throw new UsageError("evaluate needs a workbook");
-  if (parsed.out && parsed.inPlace)
-    throw new UsageError("--out and --in-place cannot be used together");
-  return parsed;
+  if (result.out !== undefined && result.inPlace)
+    throw new UsageError("--out and --in-place cannot be used together", "evaluate");
+  if (result.out !== undefined && !(path.extname(result.out).toLowerCase() in WORKBOOK_CONTENT))
+    throw new UsageError(
+      `--out ${result.out}: name an .xlsx file (or .xlsm for a macro-enabled workbook)`,
+      "evaluate"
+    );
+  return result;
 }
 
-function defaultOutput(file: string): string {
+/** `<name>-rewards.xlsx` beside the input, keeping an .xlsm's extension. */
+export function defaultOutput(file: string): string {
   const ext = path.extname(file);
-  return path.join(path.dirname(file), `${path.basename(file, ext)}-rewards${ext || ".xlsx"}`);
+  const kept = ext.toLowerCase() in WORKBOOK_CONTENT ? ext : ".xlsx";
+  return path.join(path.dirname(file), `${path.basename(file, ext)}-rewards${kept}`);
+}
+
+/**
+ * The evaluation with a warning for each text too long for its cell on the results sheet, and the
+ * sheet laid out from it (the warnings land in KpiIssues, below every cell they name).
+ */
+function sheetOf(evaluation: Evaluation, stamp: string) {
+  const first = resultsSheet(evaluation, stamp);
+  const cut = overlongTextIssues(first, RESULTS_SHEET);
+  if (cut.length === 0) return { evaluation, sheet: first };
+  const noted = { ...evaluation, issues: [...evaluation.issues, ...cut] };
+  return { evaluation: noted, sheet: resultsSheet(noted, stamp) };
 }
 
 async function evaluate(args: EvaluateArgs, io: Io): Promise<number> {
   const bytes = await readInput(args.file);
+  const output = args.inPlace
+    ? args.file
+    : (args.out ?? (args.json ? undefined : defaultOutput(args.file)));
+  // The output is checked before any work, so a refusal is immediate and nothing is half done.
+  const plan: OutputPlan | undefined = output
+    ? await planOutput(output, { input: args.file, inPlace: args.inPlace, force: args.force })
+    : undefined;
+  const pkg = await openPackage(bytes);
   const workbook = await readXlsx(bytes);
-  const evaluation: Evaluation = evaluateWorkbook(workbook, {
+  let evaluation: Evaluation = evaluateWorkbook(workbook, {
     asOf: args.asOf ?? todaySerial(io.now()),
   });
   const missing = missingTable(evaluation.tables);
@@ -83,46 +160,80 @@ async function evaluate(args: EvaluateArgs, io: Io): Promise<number> {
       "holds no Observations table (Project, KPI, Date, Value; or Date and one column per KPI)"
     );
   }
-  const output = args.inPlace
-    ? args.file
-    : (args.out ?? (args.json ? undefined : defaultOutput(args.file)));
-  if (output)
-    await writeResultsWorkbook(bytes, output, resultsSheet(evaluation, formatTimestamp(io.now())));
+  if (plan) {
+    const laid = sheetOf(evaluation, formatTimestamp(io.now()));
+    evaluation = laid.evaluation;
+    await writeResultsWorkbook(pkg, plan, laid.sheet);
+  }
   if (args.json) io.out(jsonReport(evaluation));
   else
-    io.out(`${textReport(evaluation, args.file, io.colour)}${output ? `\nWrote ${output}` : ""}`);
+    io.out(`${textReport(evaluation, args.file, io.colour)}${plan ? `\nWrote ${plan.path}` : ""}`);
   return 0;
+}
+
+async function sample(args: readonly string[], io: Io): Promise<number> {
+  const parsed = parseOptions("sample", args);
+  if (parsed.positional.length !== 1)
+    throw new UsageError("sample needs one file name, e.g. kpi-rewards sample demo.xlsx", "sample");
+  const file = parsed.positional[0];
+  if (path.extname(file).toLowerCase() !== ".xlsx")
+    throw new UsageError(`sample writes an .xlsx file; got ${file}`, "sample");
+  const plan = await planOutput(file, { force: parsed.flags.has("--force") });
+  await writeSampleWorkbook(plan);
+  io.out(`Wrote the sample workbook ${file}`);
+  return 0;
+}
+
+/** The version in package.json, beside src/ and build/ alike. */
+export function version(): string {
+  const manifest = path.join(__dirname, "..", "..", "package.json");
+  return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
 }
 
 /** Runs the command line; returns the exit status. Errors are one line naming the file, never a stack. */
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
+  // The file the error is about, for the one-line message.
   let file = "";
   try {
     if (command === "evaluate") {
-      const args = parseEvaluate(rest);
+      const args = evaluateArgs(rest);
       file = args.file;
       return await evaluate(args, io);
     }
     if (command === "sample") {
-      if (rest.length !== 1 || rest[0].startsWith("-"))
-        throw new UsageError("sample needs one file name, e.g. kpi-rewards sample demo.xlsx");
-      file = rest[0];
-      await writeSampleWorkbook(file);
-      io.out(`Wrote the sample workbook ${file}`);
-      return 0;
+      file = rest.find((a) => !a.startsWith("-")) ?? "";
+      return await sample(rest, io);
     }
     if (command === "--help" || command === "-h" || command === "help") {
-      io.out(USAGE);
+      const topic = rest[0];
+      throw new HelpRequest(topic === "evaluate" || topic === "sample" ? topic : undefined);
+    }
+    if (command === "--version" || command === "-V") {
+      io.out(`kpi-rewards ${version()}`);
       return 0;
     }
     throw new UsageError(command ? `unknown command "${command}"` : "a command is needed");
   } catch (error) {
+    if (error instanceof HelpRequest) {
+      io.out(error.command ? commandHelp(error.command) : generalHelp());
+      return 0;
+    }
     if (error instanceof UsageError) {
-      io.err(`kpi-rewards: ${error.message}\n${USAGE}`);
+      io.err(
+        `kpi-rewards: ${error.message}\n${error.command ? commandUsage(error.command) : USAGE}`
+      );
       return 2;
     }
-    if (error instanceof InputError) {
+    if (error instanceof OutputError) {
+      io.err(`kpi-rewards: ${error.file}: ${error.message}`);
+      return 2;
+    }
+    if (
+      error instanceof InputError ||
+      error instanceof PackageError ||
+      error instanceof MacroWorkbookError
+    ) {
       io.err(`kpi-rewards: ${file}: ${error.message}`);
       return 2;
     }

@@ -1,388 +1,436 @@
 import JSZip from "jszip";
 import {
-  ATTAINMENT_BAR_COLOUR,
-  ATTAINMENT_BAR_RANGE,
-  bodyRows,
-  cellAddress,
-  columnName,
-  DATE_1904_OFFSET,
-  NUMBER_FORMATS,
+  isLegacyOwnerName,
+  isOwnedSheet,
   OWNER_NAME,
+  ownerReference,
+  referencedSheet,
   RESULTS_SHEET,
-  HIGHLIGHT_LABELS,
-  STATUS_COLOURS,
-  type CellValue,
-  type ColumnFormat,
-  type OutputTable,
+  sameSheetName,
+  type DefinedName,
   type ResultsSheet,
 } from "../engine";
+import { REL, sheetXml, tableXml } from "./results-sheet-xml";
+import { Styles } from "./styles-part";
+import {
+  attributeOf,
+  childrenOf,
+  element,
+  elements,
+  localName,
+  newElement,
+  parseXml,
+  prefixedAttribute,
+  rootOf,
+  serializeXml,
+  setAttribute,
+  textNode,
+  textOf,
+  XmlError,
+  type XmlNode,
+} from "./xml-tree";
 
 /**
- * Adds (or replaces) the `KPI Rewards` sheet inside an existing .xlsx package. Every other part of the
- * package — the user's sheets, charts, pivot tables, macros — is copied byte for byte; only the
- * workbook's sheet list, relationships, content types, defined names and styles get entries added.
- * Nothing else is parsed, so a large workbook costs little more than its zip.
+ * Adds (or replaces) the `KPI Rewards` sheet inside an existing workbook package. Every other part —
+ * the user's sheets, charts, pivot tables, macros — is copied byte for byte; only the workbook's sheet
+ * list and defined names, its relationships, the content types and the styles get entries added,
+ * edited through a real XML parser. A large workbook costs little more than its zip.
  */
 
+/** A sheet called `KPI Rewards` (in any case) that KPI Rewards did not write: nothing is written. */
 export class ForeignSheetError extends Error {}
 
-const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+/** A package that cannot be a sound workbook: missing or unreadable parts, or a wrong file type. */
+export class PackageError extends Error {}
+
 const PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
+const OFFICE_DOCUMENT = `${REL}/officeDocument`;
 const WORKSHEET_TYPE = `${REL}/worksheet`;
 const TABLE_TYPE = `${REL}/table`;
+const STYLES_TYPE = `${REL}/styles`;
 const WORKSHEET_CONTENT =
   "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const TABLE_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
-const BUILT_IN_FORMATS: Record<string, number> = { "@": 49, "0": 1, "#,##0.00": 4 };
+const STYLES_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
-// XML 1.0 cannot hold these control characters at all.
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+/** The workbook part's content type for each file extension Excel opens as a package. */
+export const WORKBOOK_CONTENT: Record<string, string> = {
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+  ".xlsm": "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+  ".xltx": "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+  ".xltm": "application/vnd.ms-excel.template.macroEnabled.main+xml",
+};
 
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(NOT_XML, "");
+interface Sheet {
+  readonly node: XmlNode;
+  readonly name: string;
+  readonly relId: string;
 }
 
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
+/** An opened workbook package: the parts the writer edits, parsed; everything else untouched. */
+export interface WorkbookPackage {
+  readonly zip: JSZip;
+  readonly workbookPath: string;
+  readonly workbook: XmlNode[];
+  readonly relationships: XmlNode[];
+  readonly contentTypes: XmlNode[];
+  /** Whether the workbook part is macro-enabled (an .xlsm or .xltm). */
+  readonly macroEnabled: boolean;
 }
 
-function attribute(element: string, name: string): string | undefined {
-  const match = new RegExp(`\\s${name}="([^"]*)"`).exec(element);
-  return match ? unescapeXml(match[1]) : undefined;
+async function partText(zip: JSZip, path: string): Promise<string | undefined> {
+  const file = zip.file(path);
+  if (!file) return undefined;
+  try {
+    return await file.async("string");
+  } catch (error) {
+    throw new PackageError(`its part ${path} cannot be read (${firstLine(error)})`);
+  }
 }
 
-async function text(zip: JSZip, path: string): Promise<string | undefined> {
-  return zip.file(path)?.async("string");
+function firstLine(error: unknown): string {
+  return (error as Error).message.split("\n")[0];
 }
 
-/** `xl/worksheets/sheet1.xml` from a relationship target seen from `xl/`. */
-function partPath(base: string, target: string): string {
+async function requiredPart(zip: JSZip, path: string, root: string): Promise<XmlNode[]> {
+  const text = await partText(zip, path);
+  if (text === undefined)
+    throw new PackageError(`is missing its part ${path}; the file is damaged — save it again`);
+  try {
+    const document = parseXml(text);
+    rootOf(document, root);
+    return document;
+  } catch (error) {
+    if (error instanceof XmlError)
+      throw new PackageError(`its part ${path} is not sound XML (${error.message})`);
+    throw error;
+  }
+}
+
+/** `xl/worksheets/sheet1.xml` from a relationship target seen from the folder `base`. */
+export function partPath(base: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
   const parts = base.split("/").filter(Boolean);
   for (const piece of target.split("/")) {
     if (piece === "..") parts.pop();
-    else if (piece !== ".") parts.push(piece);
+    else if (piece !== "." && piece !== "") parts.push(piece);
   }
   return parts.join("/");
 }
 
-function relsPath(part: string): string {
+function folderOf(part: string): string {
+  return part.slice(0, Math.max(0, part.lastIndexOf("/")));
+}
+
+/** The relationships part of `part`: `xl/_rels/workbook.xml.rels` for `xl/workbook.xml`. */
+export function relsPath(part: string): string {
   const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-/** The styles the results sheet needs, added to the workbook's own styles.xml (reused when present). */
-class Styles {
-  private xml: string;
+function relationshipsOf(document: XmlNode[]): XmlNode[] {
+  return elements(rootOf(document, "Relationships"), "Relationship");
+}
 
-  constructor(xml: string | undefined) {
-    this.xml =
-      xml ??
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="${MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>`;
+function sheetsOf(workbook: XmlNode[]): Sheet[] {
+  const list = element(rootOf(workbook, "workbook"), "sheets");
+  return (list ? elements(list, "sheet") : []).map((node) => ({
+    node,
+    name: attributeOf(node, "name") ?? "",
+    relId: prefixedAttribute(node, "id") ?? "",
+  }));
+}
+
+/** The content type a part has: its Override, else the Default for its extension. */
+export function contentTypeOf(contentTypes: XmlNode[], part: string): string | undefined {
+  const types = rootOf(contentTypes, "Types");
+  const override = elements(types, "Override").find(
+    (o) => (attributeOf(o, "PartName") ?? "").toLowerCase() === `/${part}`.toLowerCase()
+  );
+  if (override) return attributeOf(override, "ContentType");
+  const extension = part.slice(part.lastIndexOf(".") + 1).toLowerCase();
+  const byDefault = elements(types, "Default").find(
+    (d) => (attributeOf(d, "Extension") ?? "").toLowerCase() === extension
+  );
+  return byDefault ? attributeOf(byDefault, "ContentType") : undefined;
+}
+
+/**
+ * Opens a workbook package and checks the parts a sound workbook cannot do without: the content
+ * types, the workbook part with its relationships, and a part behind every sheet. A zip without its
+ * central directory, a missing part or one that does not inflate is a PackageError, whatever the
+ * caller goes on to do — so `--json` and the written workbook agree on which files are workbooks.
+ */
+export async function openPackage(bytes: Buffer): Promise<WorkbookPackage> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (error) {
+    throw new PackageError(`cannot be read as a workbook (${firstLine(error)})`);
   }
-
-  get result(): string {
-    return this.xml;
+  const contentTypes = await requiredPart(zip, "[Content_Types].xml", "Types");
+  const packageRels = await partText(zip, "_rels/.rels");
+  let workbookPath = "xl/workbook.xml";
+  if (packageRels !== undefined) {
+    const main = (() => {
+      try {
+        return relationshipsOf(parseXml(packageRels)).find(
+          (r) => attributeOf(r, "Type") === OFFICE_DOCUMENT
+        );
+      } catch {
+        throw new PackageError("its part _rels/.rels is not sound XML");
+      }
+    })();
+    if (main) workbookPath = partPath("", attributeOf(main, "Target") ?? "");
   }
+  const workbook = await requiredPart(zip, workbookPath, "workbook");
+  const relationships = await requiredPart(zip, relsPath(workbookPath), "Relationships");
+  const byId = new Map(relationshipsOf(relationships).map((r) => [attributeOf(r, "Id"), r]));
+  for (const sheet of sheetsOf(workbook)) {
+    const relation = byId.get(sheet.relId);
+    if (!relation)
+      throw new PackageError(
+        `its sheet "${sheet.name}" points at no part (relationship ${sheet.relId || "missing"}); the file is damaged — save it again`
+      );
+    const path = partPath(folderOf(workbookPath), attributeOf(relation, "Target") ?? "");
+    const file = zip.file(path);
+    if (!file)
+      throw new PackageError(
+        `is missing the part ${path} of its sheet "${sheet.name}"; the file is damaged — save it again`
+      );
+  }
+  const type = contentTypeOf(contentTypes, workbookPath) ?? "";
+  return {
+    zip,
+    workbookPath,
+    workbook,
+    relationships,
+    contentTypes,
+    macroEnabled: /macroEnabled/i.test(type),
+  };
+}
 
-  /** Appends `item` to the list element `name` unless an identical one is there; returns its index. */
-  private entry(name: string, child: string, item: string, insertBefore: string[]): number {
-    const open = new RegExp(`<${name}(\\s[^>]*?)?(/>|>)`).exec(this.xml);
-    if (!open) {
-      const at = insertBefore.map((tag) => this.xml.indexOf(`<${tag}`)).filter((i) => i >= 0);
-      const position = at.length ? Math.min(...at) : this.xml.lastIndexOf("</styleSheet>");
-      this.xml = `${this.xml.slice(0, position)}<${name} count="1">${item}</${name}>${this.xml.slice(position)}`;
-      return 0;
+/**
+ * What the workbook's other tables and its defined names already take: table and defined names share
+ * one namespace per workbook (upper-cased: Excel ignores case), and table ids are unique too.
+ */
+async function takenNames(
+  pkg: WorkbookPackage,
+  skip: ReadonlySet<string>
+): Promise<{ names: Set<string>; highestTableId: number }> {
+  const names = new Set<string>();
+  let highestTableId = 0;
+  const definedNames = element(rootOf(pkg.workbook, "workbook"), "definedNames");
+  for (const name of definedNames ? elements(definedNames, "definedName") : [])
+    names.add((attributeOf(name, "name") ?? "").toUpperCase());
+  for (const override of elements(rootOf(pkg.contentTypes, "Types"), "Override")) {
+    if (attributeOf(override, "ContentType") !== TABLE_CONTENT) continue;
+    const part = (attributeOf(override, "PartName") ?? "").replace(/^\//, "");
+    if (skip.has(part)) continue;
+    const text = await partText(pkg.zip, part);
+    if (text === undefined) continue;
+    let root: XmlNode;
+    try {
+      root = rootOf(parseXml(text), "table");
+    } catch (error) {
+      throw new PackageError(`its table part ${part} is not sound XML (${firstLine(error)})`);
     }
-    if (open[2] === "/>") {
-      this.xml = `${this.xml.slice(0, open.index)}<${name} count="1">${item}</${name}>${this.xml.slice(open.index + open[0].length)}`;
-      return 0;
+    for (const attribute of ["name", "displayName"]) {
+      const value = attributeOf(root, attribute);
+      if (value) names.add(value.toUpperCase());
     }
-    const start = open.index + open[0].length;
-    const end = this.xml.indexOf(`</${name}>`, start);
-    const body = this.xml.slice(start, end);
-    const children: string[] =
-      body.match(new RegExp(`<${child}\\b[^>]*?/>|<${child}\\b[^>]*>[\\s\\S]*?</${child}>`, "g")) ??
-      [];
-    const existing = children.indexOf(item);
-    if (existing >= 0) return existing;
-    const opening = open[0].replace(/count="\d+"/, `count="${children.length + 1}"`);
-    this.xml = `${this.xml.slice(0, open.index)}${opening.includes("count=") ? opening : opening.replace(`<${name}`, `<${name} count="${children.length + 1}"`)}${body}${item}${this.xml.slice(end)}`;
-    return children.length;
+    highestTableId = Math.max(highestTableId, Number(attributeOf(root, "id")) || 0);
   }
-
-  numberFormat(code: string): number {
-    if (code in BUILT_IN_FORMATS) return BUILT_IN_FORMATS[code];
-    const existing = new RegExp(
-      `<numFmt numFmtId="(\\d+)" formatCode="${escapeXml(code).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"/>`
-    ).exec(this.xml);
-    if (existing) return Number(existing[1]);
-    const ids = [...this.xml.matchAll(/numFmtId="(\d+)"/g)].map((m) => Number(m[1]));
-    const id = Math.max(163, ...ids) + 1;
-    this.entry("numFmts", "numFmt", `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`, [
-      "fonts",
-    ]);
-    return id;
-  }
-
-  cellFormat(format: ColumnFormat | "title"): number {
-    const fontId =
-      format === "title"
-        ? this.entry("fonts", "font", '<font><b/><sz val="14"/><name val="Calibri"/></font>', [
-            "fills",
-          ])
-        : 0;
-    const numFmtId = format === "title" ? 49 : this.numberFormat(NUMBER_FORMATS[format]);
-    const apply =
-      format === "title" ? ' applyFont="1" applyNumberFormat="1"' : ' applyNumberFormat="1"';
-    return this.entry(
-      "cellXfs",
-      "xf",
-      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${apply}/>`,
-      ["cellStyles", "dxfs", "tableStyles", "colors", "extLst"]
-    );
-  }
-
-  highlight(fill: string, font: string): number {
-    const rgb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
-    return this.entry(
-      "dxfs",
-      "dxf",
-      `<dxf><font><color rgb="${rgb(font)}"/></font><fill><patternFill><bgColor rgb="${rgb(fill)}"/></patternFill></fill></dxf>`,
-      ["tableStyles", "colors", "extLst"]
-    );
-  }
+  return { names, highestTableId };
 }
 
-function cellXml(
-  row: number,
-  column: number,
-  value: CellValue,
-  style: number,
-  format: ColumnFormat,
-  date1904: boolean
-): string {
-  const ref = cellAddress(row, column);
-  if (value === null || value === undefined || typeof value === "object")
-    return `<c r="${ref}" s="${style}"/>`;
-  if (typeof value === "number") {
-    const stored = format === "date" && date1904 ? value - DATE_1904_OFFSET : value;
-    return `<c r="${ref}" s="${style}"><v>${stored}</v></c>`;
-  }
-  if (typeof value === "boolean")
-    return `<c r="${ref}" s="${style}" t="b"><v>${value ? 1 : 0}</v></c>`;
-  // Inline strings: text stays text (a leading "=" included) and the shared strings part is untouched.
-  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+/** `KpiResults`, or `KpiResults2`, `KpiResults3`… when the workbook already holds the name. */
+export function uniqueName(wanted: string, used: Set<string>): string {
+  let name = wanted;
+  for (let n = 2; used.has(name.toUpperCase()); n++) name = `${wanted}${n}`;
+  used.add(name.toUpperCase());
+  return name;
 }
 
-interface TablePart {
-  name: string;
-  ref: string;
-  columns: readonly string[];
-}
-
-function sheetXml(
-  sheet: ResultsSheet,
-  styles: Styles,
-  date1904: boolean,
-  tableRelIds: string[]
-): { xml: string; tables: TablePart[] } {
-  const rows = new Map<number, string[]>();
-  const put = (row: number, xml: string) =>
-    (rows.get(row) ?? rows.set(row, []).get(row)!).push(xml);
-  const textStyle = styles.cellFormat("text");
-  put(0, cellXml(0, 0, sheet.title, styles.cellFormat("title"), "text", date1904));
-  put(1, cellXml(1, 0, sheet.summary, textStyle, "text", date1904));
-  const formats: string[] = [];
-  const tables: TablePart[] = [];
-  let priority = 1;
-  let lastRow = 1;
-  for (const { table, top } of sheet.tables) {
-    const body = bodyRows(table);
-    const columnStyles = table.formats.map((format) => styles.cellFormat(format));
-    table.header.forEach((name, c) => put(top, cellXml(top, c, name, textStyle, "text", date1904)));
-    body.forEach((values, r) =>
-      values.forEach((value, c) =>
-        put(
-          top + 1 + r,
-          cellXml(top + 1 + r, c, value, columnStyles[c], table.formats[c], date1904)
-        )
-      )
-    );
-    const bottom = top + body.length;
-    lastRow = Math.max(lastRow, bottom);
-    tables.push({
-      name: table.name,
-      ref: `A${top + 1}:${columnName(table.header.length - 1)}${bottom + 1}`,
-      columns: table.header,
-    });
-    formats.push(...highlightXml(table, top + 1, bottom, styles, () => priority++));
-  }
-  const rowXml = [...rows.keys()]
-    .sort((a, b) => a - b)
-    .map((r) => `<row r="${r + 1}">${rows.get(r)!.join("")}</row>`)
-    .join("");
-  const widths = [20, 20, 20, 12, 12, 13, 13, 13, 11, 11, 16, 13, 100];
-  const cols = widths
-    .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
-    .join("");
-  const xml =
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><dimension ref="A1:M${lastRow + 1}"/>` +
-    `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
-    `<cols>${cols}</cols><sheetData>${rowXml}</sheetData>${formats.join("")}` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-    `<tableParts count="${tableRelIds.length}">${tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts></worksheet>`;
-  return { xml, tables };
-}
-
-function highlightXml(
-  table: OutputTable,
-  firstRow: number,
-  lastRow: number,
-  styles: Styles,
-  priority: () => number
-): string[] {
-  return table.highlights.map(({ column, highlight }) => {
-    const letter = columnName(column);
-    const sqref = `${letter}${firstRow + 1}:${letter}${lastRow + 1}`;
-    if (highlight === "attainment") {
-      const colour = `FF${ATTAINMENT_BAR_COLOUR.replace("#", "")}`;
-      return `<conditionalFormatting sqref="${sqref}"><cfRule type="dataBar" priority="${priority()}"><dataBar><cfvo type="num" val="${ATTAINMENT_BAR_RANGE[0]}"/><cfvo type="num" val="${ATTAINMENT_BAR_RANGE[1]}"/><color rgb="${colour}"/></dataBar></cfRule></conditionalFormatting>`;
-    }
-    const labels = HIGHLIGHT_LABELS[highlight];
-    const rules = labels.map((label) => {
-      const dxf = styles.highlight(STATUS_COLOURS[label].fill, STATUS_COLOURS[label].font);
-      return `<cfRule type="cellIs" dxfId="${dxf}" priority="${priority()}" operator="equal"><formula>"${escapeXml(label)}"</formula></cfRule>`;
-    });
-    return `<conditionalFormatting sqref="${sqref}">${rules.join("")}</conditionalFormatting>`;
+function definedNamesOf(workbook: XmlNode[], sheets: readonly Sheet[]) {
+  const list = element(rootOf(workbook, "workbook"), "definedNames");
+  return (list ? elements(list, "definedName") : []).map((node) => {
+    const local = attributeOf(node, "localSheetId");
+    const name: DefinedName = {
+      name: attributeOf(node, "name") ?? "",
+      formula: textOf(node),
+      sheet: local === undefined ? undefined : (sheets[Number(local)]?.name ?? `#${local}`),
+    };
+    return { node, name, localSheetId: local === undefined ? undefined : Number(local) };
   });
 }
 
-function tableXml(part: TablePart, id: number): string {
-  const columns = part.columns
-    .map((name, i) => `<tableColumn id="${i + 1}" name="${escapeXml(name)}"/>`)
-    .join("");
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<table xmlns="${MAIN}" id="${id}" name="${part.name}" displayName="${part.name}" ref="${part.ref}" totalsRowShown="0">` +
-    `<autoFilter ref="${part.ref}"/><tableColumns count="${part.columns.length}">${columns}</tableColumns>` +
-    `<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
-  );
+/** Inserts `child` into `parent` before the first of `before` present, else at the end (schema order). */
+function insertChild(parent: XmlNode, child: XmlNode, before: readonly string[]): void {
+  const children = childrenOf(parent);
+  const at = children.findIndex((c) => before.includes(localName(c) ?? ""));
+  if (at < 0) children.push(child);
+  else children.splice(at, 0, child);
 }
 
-/** The workbook's date system, from workbook.xml. */
-export function isDate1904(workbookXml: string): boolean {
-  const pr = /<workbookPr\b[^>]*>/.exec(workbookXml)?.[0] ?? "";
-  const value = attribute(pr, "date1904");
-  return value === "1" || value === "true";
+function removeChild(parent: XmlNode, child: XmlNode): void {
+  const children = childrenOf(parent);
+  const at = children.indexOf(child);
+  if (at >= 0) children.splice(at, 1);
 }
 
-/** Returns the package with the results sheet added or replaced. */
-export async function addResultsSheet(input: Buffer, sheet: ResultsSheet): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(input);
-  let workbook = (await text(zip, "xl/workbook.xml")) ?? "";
-  let workbookRels = (await text(zip, "xl/_rels/workbook.xml.rels")) ?? "";
-  let contentTypes = (await text(zip, "[Content_Types].xml")) ?? "";
-  if (!workbook || !workbookRels || !contentTypes)
-    throw new Error("the workbook package has no xl/workbook.xml");
-  const date1904 = isDate1904(workbook);
+/** Workbook children that follow `definedNames` in the schema's order. */
+const AFTER_DEFINED_NAMES = [
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
 
-  const sheets = [...workbook.matchAll(/<sheet\b[^>]*\/>/g)].map((m) => m[0]);
-  const existing = sheets.find((s) => attribute(s, "name") === RESULTS_SHEET);
-  const owner = [...workbook.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)].find(
-    (m) => attribute(m[0], "name") === OWNER_NAME
-  );
+export interface WriteOptions {
+  /** The output file's extension (`.xlsx`, `.xlsm`…): the workbook's content type must match it. */
+  readonly extension: string;
+}
+
+/** A macro-enabled workbook cannot be saved as .xlsx: Excel refuses to open the result. */
+export class MacroWorkbookError extends Error {}
+
+/** Returns the package's bytes with the results sheet added, or replacing our previous one. */
+export async function addResultsSheet(
+  pkg: WorkbookPackage,
+  sheet: ResultsSheet,
+  options: WriteOptions
+): Promise<Buffer> {
+  const { zip, workbookPath } = pkg;
+  const extension = options.extension.toLowerCase();
+  const wantedType = WORKBOOK_CONTENT[extension];
+  if (!wantedType)
+    throw new PackageError(`cannot be written as ${extension || "a file without extension"}`);
+  if (pkg.macroEnabled && !/macroEnabled/i.test(wantedType))
+    throw new MacroWorkbookError(
+      `is a macro-enabled workbook: write it to an .xlsm file (--out NAME.xlsm); an ${extension} file cannot hold its macros`
+    );
+
+  const workbookRoot = rootOf(pkg.workbook, "workbook");
+  const relsRoot = rootOf(pkg.relationships, "Relationships");
+  const typesRoot = rootOf(pkg.contentTypes, "Types");
+  const base = folderOf(workbookPath);
+  const sheets = sheetsOf(pkg.workbook);
+  const names = definedNamesOf(pkg.workbook, sheets);
+  const existing = sheets.findIndex((s) => sameSheetName(s.name, RESULTS_SHEET));
   if (
-    existing &&
-    !(owner && unescapeXml(owner[2]).replace(/'/g, "").startsWith(`${RESULTS_SHEET}!`))
+    existing >= 0 &&
+    !isOwnedSheet(
+      sheets[existing].name,
+      names.map((n) => n.name)
+    )
   ) {
     throw new ForeignSheetError(
-      `has a sheet named "${RESULTS_SHEET}" that kpi-rewards did not create; rename or delete it — nothing was written`
+      `has a sheet named "${sheets[existing].name}" that kpi-rewards did not create; rename or delete it — nothing was written`
     );
   }
 
-  const relations = [...workbookRels.matchAll(/<Relationship\b[^>]*\/>/g)].map((m) => m[0]);
+  const relations = relationshipsOf(pkg.relationships);
+  const replacedTables = new Set<string>();
   let sheetPath: string;
-  if (existing) {
-    // Replace in place: same position, sheetId and relationship, so nothing else in the workbook shifts.
-    const relId = attribute(existing, "r:id");
-    const relation = relations.find((r) => attribute(r, "Id") === relId);
-    sheetPath = partPath("xl", attribute(relation ?? "", "Target") ?? "");
-    const oldRels = await text(zip, relsPath(sheetPath));
-    for (const rel of oldRels?.matchAll(/<Relationship\b[^>]*\/>/g) ?? []) {
-      if (attribute(rel[0], "Type") !== TABLE_TYPE) continue;
-      const table = partPath(
-        sheetPath.slice(0, sheetPath.lastIndexOf("/")),
-        attribute(rel[0], "Target") ?? ""
-      );
-      zip.remove(table);
-      contentTypes = contentTypes.replace(
-        new RegExp(`<Override PartName="/${table.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`),
-        ""
-      );
+  let sheetIndex: number;
+  if (existing >= 0) {
+    // Replace in place: same position, sheetId and relationship, so no other sheet's index shifts
+    // and every sheet-scoped name of the other sheets keeps its localSheetId.
+    sheetIndex = existing;
+    const old = sheets[existing];
+    setAttribute(old.node, "name", RESULTS_SHEET);
+    const relation = relations.find((r) => attributeOf(r, "Id") === old.relId)!;
+    sheetPath = partPath(base, attributeOf(relation, "Target") ?? "");
+    const oldRels = await partText(zip, relsPath(sheetPath));
+    const oldRelations = oldRels ? relationshipsOf(parseXml(oldRels)) : [];
+    for (const rel of oldRelations) {
+      if (attributeOf(rel, "Type") !== TABLE_TYPE) continue;
+      const table = partPath(folderOf(sheetPath), attributeOf(rel, "Target") ?? "");
+      replacedTables.add(table);
+    }
+    // Names scoped to our old sheet were ours (the owner mark, print titles); a legacy
+    // workbook-scoped owner mark pointing at it gives way to the sheet-scoped one.
+    const list = element(workbookRoot, "definedNames");
+    for (const entry of names) {
+      const legacy =
+        isLegacyOwnerName(entry.name) &&
+        sameSheetName(referencedSheet(entry.name.formula) ?? "", old.name);
+      if (list && (entry.localSheetId === existing || legacy)) removeChild(list, entry.node);
     }
   } else {
+    sheetIndex = sheets.length;
     let n = 1;
-    while (zip.file(`xl/worksheets/sheet${n}.xml`)) n++;
-    sheetPath = `xl/worksheets/sheet${n}.xml`;
-    const ids = new Set(relations.map((r) => attribute(r, "Id")));
+    while (zip.file(`${base}/worksheets/sheet${n}.xml`)) n++;
+    sheetPath = `${base}/worksheets/sheet${n}.xml`;
+    const ids = new Set(relations.map((r) => attributeOf(r, "Id")));
     let relNumber = relations.length + 1;
     while (ids.has(`rId${relNumber}`)) relNumber++;
-    const sheetId = Math.max(0, ...sheets.map((s) => Number(attribute(s, "sheetId") ?? 0))) + 1;
-    workbook = workbook.replace(
-      "</sheets>",
-      `<sheet name="${escapeXml(RESULTS_SHEET)}" sheetId="${sheetId}" r:id="rId${relNumber}"/></sheets>`
-    );
-    if (!/xmlns:r=/.test(workbook.slice(0, workbook.indexOf(">", workbook.indexOf("<workbook"))))) {
-      workbook = workbook.replace("<workbook ", `<workbook xmlns:r="${REL}" `);
+    const sheetIds = sheets.map((s) => Number(attributeOf(s.node, "sheetId") ?? 0));
+    const sheetId = Math.max(0, ...sheetIds) + 1;
+    let list = element(workbookRoot, "sheets");
+    if (!list) {
+      list = newElement(workbookRoot, "sheets", {});
+      insertChild(workbookRoot, list, [
+        "functionGroups",
+        "externalReferences",
+        "definedNames",
+        ...AFTER_DEFINED_NAMES,
+      ]);
     }
-    workbookRels = workbookRels.replace(
-      "</Relationships>",
-      `<Relationship Id="rId${relNumber}" Type="${WORKSHEET_TYPE}" Target="${sheetPath.slice("xl/".length)}"/></Relationships>`
+    // The r: prefix is declared on the root by every producer; declare it when it is not.
+    const rPrefix =
+      Object.entries((workbookRoot[":@"] as Record<string, string>) ?? {})
+        .find(([k, v]) => k.startsWith("xmlns:") && v === REL)?.[0]
+        .slice("xmlns:".length) ?? "r";
+    if (rPrefix === "r" && attributeOf(workbookRoot, "xmlns:r") === undefined)
+      setAttribute(workbookRoot, "xmlns:r", REL);
+    childrenOf(list).push(
+      newElement(list, "sheet", {
+        name: RESULTS_SHEET,
+        sheetId: String(sheetId),
+        [`${rPrefix}:id`]: `rId${relNumber}`,
+      })
     );
-    contentTypes = contentTypes.replace(
-      "</Types>",
-      `<Override PartName="/${sheetPath}" ContentType="${WORKSHEET_CONTENT}"/></Types>`
+    childrenOf(relsRoot).push(
+      newElement(relations[0] ?? relsRoot, "Relationship", {
+        Id: `rId${relNumber}`,
+        Type: WORKSHEET_TYPE,
+        Target: sheetPath.slice(base.length + 1),
+      })
     );
+    addOverride(typesRoot, sheetPath, WORKSHEET_CONTENT);
   }
 
-  // Tables: ids and part names unused by any other table in the package.
-  const tableFiles = Object.keys(zip.files).filter((f) => /^xl\/tables\/table\d+\.xml$/.test(f));
-  const tableIds = await Promise.all(
-    tableFiles.map(async (f) =>
-      Number(attribute((/<table\b[^>]*>/.exec((await text(zip, f)) ?? "") ?? [""])[0], "id") ?? 0)
-    )
-  );
-  let nextTableId = Math.max(0, ...tableIds) + 1;
+  // Our previous tables go; the new ones get names and ids unused anywhere else in the workbook.
+  for (const table of replacedTables) {
+    zip.remove(table);
+    removeOverride(typesRoot, table);
+  }
+  const taken = await takenNames(pkg, replacedTables);
+  taken.names.add(OWNER_NAME.toUpperCase());
+  const tableNames = sheet.tables.map(({ table }) => uniqueName(table.name, taken.names));
+  let nextTableId = taken.highestTableId + 1;
   let nextTableFile = 1;
-  const originalStyles = await text(zip, "xl/styles.xml");
-  const styles = new Styles(originalStyles);
+  const originalStyles = await styleText(pkg, base);
+  const styles = new Styles(originalStyles?.text);
   const relIds = sheet.tables.map((_, i) => `rId${i + 1}`);
-  const { xml, tables } = sheetXml(sheet, styles, date1904, relIds);
+  const date1904 = isDate1904(pkg.workbook);
+  const { xml, tables } = sheetXml(sheet, styles, date1904, tableNames, relIds);
   const sheetRels: string[] = [];
   tables.forEach((table, i) => {
-    while (zip.file(`xl/tables/table${nextTableFile}.xml`)) nextTableFile++;
-    const path = `xl/tables/table${nextTableFile}.xml`;
+    while (zip.file(`${base}/tables/table${nextTableFile}.xml`)) nextTableFile++;
+    const path = `${base}/tables/table${nextTableFile}.xml`;
     zip.file(path, tableXml(table, nextTableId++));
-    contentTypes = contentTypes.replace(
-      "</Types>",
-      `<Override PartName="/${path}" ContentType="${TABLE_CONTENT}"/></Types>`
-    );
+    addOverride(typesRoot, path, TABLE_CONTENT);
     sheetRels.push(
-      `<Relationship Id="${relIds[i]}" Type="${TABLE_TYPE}" Target="../tables/${path.slice("xl/tables/".length)}"/>`
+      `<Relationship Id="${relIds[i]}" Type="${TABLE_TYPE}" Target="${relativeTarget(folderOf(sheetPath), path)}"/>`
     );
   });
   zip.file(sheetPath, xml);
@@ -390,39 +438,97 @@ export async function addResultsSheet(input: Buffer, sheet: ResultsSheet): Promi
     relsPath(sheetPath),
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_REL}">${sheetRels.join("")}</Relationships>`
   );
-  zip.file("xl/styles.xml", styles.result);
-  if (originalStyles === undefined) {
-    workbookRels = workbookRels.replace(
-      "</Relationships>",
-      `<Relationship Id="rIdKpiStyles" Type="${REL}/styles" Target="styles.xml"/></Relationships>`
+  const stylesPath = originalStyles?.path ?? `${base}/styles.xml`;
+  zip.file(stylesPath, styles.result);
+  if (!originalStyles) {
+    const ids = new Set(relationshipsOf(pkg.relationships).map((r) => attributeOf(r, "Id")));
+    let n = 1;
+    while (ids.has(`rIdKpiStyles${n}`)) n++;
+    childrenOf(relsRoot).push(
+      newElement(relations[0] ?? relsRoot, "Relationship", {
+        Id: `rIdKpiStyles${n}`,
+        Type: STYLES_TYPE,
+        Target: stylesPath.slice(base.length + 1),
+      })
     );
-    if (!/\/xl\/styles\.xml/.test(contentTypes)) {
-      contentTypes = contentTypes.replace(
-        "</Types>",
-        `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`
-      );
-    }
+    removeOverride(typesRoot, stylesPath);
+    addOverride(typesRoot, stylesPath, STYLES_CONTENT);
   }
 
-  // The ownership name, pointing at the results sheet's first cell.
-  const name = `<definedName name="${OWNER_NAME}">'${escapeXml(RESULTS_SHEET)}'!$A$1</definedName>`;
-  if (owner) workbook = workbook.replace(owner[0], name);
-  else if (workbook.includes("</definedNames>"))
-    workbook = workbook.replace("</definedNames>", `${name}</definedNames>`);
-  else {
-    // definedNames follows sheets (and externalReferences, when there are any) in the schema's order.
-    const after = workbook.includes("</externalReferences>")
-      ? "</externalReferences>"
-      : "</sheets>";
-    workbook = workbook.replace(after, `${after}<definedNames>${name}</definedNames>`);
+  // The ownership mark: scoped to the results sheet, pointing at its first cell.
+  let list = element(workbookRoot, "definedNames");
+  if (!list) {
+    list = newElement(workbookRoot, "definedNames", {});
+    insertChild(workbookRoot, list, AFTER_DEFINED_NAMES);
   }
+  childrenOf(list).push(
+    newElement(list, "definedName", { name: OWNER_NAME, localSheetId: String(sheetIndex) }, [
+      textNode(ownerReference(RESULTS_SHEET)),
+    ])
+  );
 
-  zip.file("xl/workbook.xml", workbook);
-  zip.file("xl/_rels/workbook.xml.rels", workbookRels);
-  zip.file("[Content_Types].xml", contentTypes);
+  setWorkbookType(typesRoot, workbookPath, wantedType);
+  zip.file(workbookPath, serializeXml(pkg.workbook));
+  zip.file(relsPath(workbookPath), serializeXml(pkg.relationships));
+  zip.file("[Content_Types].xml", serializeXml(pkg.contentTypes));
   return zip.generateAsync({
     type: "nodebuffer",
     compression: "DEFLATE",
     compressionOptions: { level: 6 },
   });
+}
+
+/** The target of a relationship from `folder` to `part`: `../tables/table1.xml`. */
+function relativeTarget(folder: string, part: string): string {
+  const from = folder.split("/").filter(Boolean);
+  const to = part.split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
+}
+
+async function styleText(
+  pkg: WorkbookPackage,
+  base: string
+): Promise<{ path: string; text: string } | undefined> {
+  const relation = relationshipsOf(pkg.relationships).find(
+    (r) => attributeOf(r, "Type") === STYLES_TYPE
+  );
+  if (!relation) return undefined;
+  const path = partPath(base, attributeOf(relation, "Target") ?? "");
+  const text = await partText(pkg.zip, path);
+  if (text === undefined)
+    throw new PackageError(`is missing its part ${path}; the file is damaged — save it again`);
+  return { path, text };
+}
+
+function addOverride(types: XmlNode, part: string, contentType: string): void {
+  const sibling = elements(types, "Override")[0] ?? elements(types, "Default")[0] ?? types;
+  insertChild(
+    types,
+    newElement(sibling, "Override", { PartName: `/${part}`, ContentType: contentType }),
+    []
+  );
+}
+
+function removeOverride(types: XmlNode, part: string): void {
+  for (const override of elements(types, "Override"))
+    if ((attributeOf(override, "PartName") ?? "").toLowerCase() === `/${part}`.toLowerCase())
+      removeChild(types, override);
+}
+
+/** The workbook part's content type follows the file's extension (.xlsx ↔ .xlsm). */
+function setWorkbookType(types: XmlNode, workbookPath: string, contentType: string): void {
+  const override = elements(types, "Override").find(
+    (o) => (attributeOf(o, "PartName") ?? "").toLowerCase() === `/${workbookPath}`.toLowerCase()
+  );
+  if (override) setAttribute(override, "ContentType", contentType);
+  else addOverride(types, workbookPath, contentType);
+}
+
+/** The workbook's date system: `workbookPr/@date1904` in any boolean spelling. */
+export function isDate1904(workbook: XmlNode[]): boolean {
+  const pr = element(rootOf(workbook, "workbook"), "workbookPr");
+  const value = pr ? attributeOf(pr, "date1904") : undefined;
+  return value === "1" || value === "true";
 }

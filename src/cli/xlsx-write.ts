@@ -1,48 +1,25 @@
-import { mkdir, rename, rm, writeFile } from "fs/promises";
 import path from "path";
 import ExcelJS from "exceljs";
 import { NUMBER_FORMATS, sampleWorkbook, type ResultsSheet } from "../engine";
-import { addResultsSheet, ForeignSheetError } from "./xlsx-package";
-import { InputError } from "./xlsx-read";
+import { writeOutput, type OutputPlan } from "./output-file";
+import { addResultsSheet, ForeignSheetError, type WorkbookPackage } from "./xlsx-package";
 
 export { ForeignSheetError };
 
-/** Writes through a temporary file beside the target and renames it, so a crash never leaves half a workbook. */
-async function writeAtomically(
-  write: (temporary: string) => Promise<void>,
-  target: string
-): Promise<void> {
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  await mkdir(path.dirname(target), { recursive: true });
-  try {
-    await write(temporary);
-    await rename(temporary, target);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
-/** Writes the input workbook's bytes with the results sheet added (to the input's own path with --in-place). */
+/** Writes the input package with the results sheet added to the planned file (the input with --in-place). */
 export async function writeResultsWorkbook(
-  input: Buffer,
-  output: string,
+  input: WorkbookPackage,
+  plan: OutputPlan,
   results: ResultsSheet
 ): Promise<void> {
-  let packaged: Buffer;
-  try {
-    packaged = await addResultsSheet(input, results);
-  } catch (error) {
-    if (error instanceof ForeignSheetError) throw error;
-    throw new InputError(
-      `cannot be read as a workbook (${(error as Error).message.split("\n")[0]})`
-    );
-  }
-  await writeAtomically((temporary) => writeFile(temporary, packaged), output);
+  const packaged = await addResultsSheet(input, results, {
+    extension: path.extname(plan.path),
+  });
+  await writeOutput(plan, packaged);
 }
 
 /** The demo workbook: the engine's sample sheets as Excel tables with their formats. */
-export async function writeSampleWorkbook(output: string): Promise<void> {
+export async function writeSampleWorkbook(plan: OutputPlan): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "kpi-rewards";
   for (const sample of sampleWorkbook()) {
@@ -66,5 +43,5 @@ export async function writeSampleWorkbook(output: string): Promise<void> {
       sheet.getColumn(column + 1).width = format === "text" ? 20 : 14;
     });
   }
-  await writeAtomically((temporary) => workbook.xlsx.writeFile(temporary), output);
+  await writeOutput(plan, Buffer.from(await workbook.xlsx.writeBuffer()));
 }

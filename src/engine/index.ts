@@ -4,6 +4,7 @@ export * from "./aggregate";
 export * from "./attainment";
 export * from "./baseline";
 export * from "./cell";
+export * from "./cell-text-limit";
 export * from "./cell-reader";
 export * from "./date";
 export * from "./evaluate";

@@ -1,0 +1,127 @@
+/** What `kpi-rewards --help` and `kpi-rewards <command> --help` print: every option, its default, the exit codes. */
+
+export type Command = "evaluate" | "sample";
+
+/** An option a command accepts; `value` names its argument when it takes one. */
+export interface OptionSpec {
+  readonly name: string;
+  readonly value?: string;
+  readonly description: string;
+  readonly default: string;
+}
+
+export const OPTIONS: Record<Command, readonly OptionSpec[]> = {
+  evaluate: [
+    {
+      name: "--as-of",
+      value: "YYYY-MM-DD",
+      description: "the day the targets are evaluated as of",
+      default: "today",
+    },
+    {
+      name: "--out",
+      value: "FILE.xlsx",
+      description:
+        "write the workbook with the KPI Rewards sheet to FILE (.xlsx, or .xlsm for a macro-enabled workbook); its folder must exist",
+      default: "<name>-rewards.xlsx beside the input; none with --json",
+    },
+    {
+      name: "--in-place",
+      description: "write the KPI Rewards sheet into the input workbook itself",
+      default: "off: the input is never changed",
+    },
+    {
+      name: "--json",
+      description:
+        "print one JSON document instead of the summary; a workbook is written only with --out or --in-place",
+      default: "off",
+    },
+    {
+      name: "--force",
+      description: "replace an existing output file (the input itself needs --in-place)",
+      default: "off: an existing file is never replaced",
+    },
+  ],
+  sample: [
+    {
+      name: "--force",
+      description: "replace an existing file",
+      default: "off: an existing file is never replaced",
+    },
+  ],
+};
+
+const SYNOPSIS: Record<Command, string> = {
+  evaluate:
+    "kpi-rewards evaluate <workbook.xlsx> [--as-of YYYY-MM-DD] [--out FILE.xlsx | --in-place] [--json] [--force]",
+  sample: "kpi-rewards sample <FILE.xlsx> [--force]",
+};
+
+const PURPOSE: Record<Command, string> = {
+  evaluate:
+    "Evaluates the workbook's targets, prints a summary (teams, eligibility, rewards, issues) and writes a\ncopy of the workbook with the KPI Rewards sheet. The input is changed only with --in-place.",
+  sample:
+    "Writes the demo workbook: several projects, wide and long observation sheets, and targets that end\nMet, Missed, Pending, Insufficient data and Invalid.",
+};
+
+const EXIT_CODES: Record<Command, string> = {
+  evaluate: [
+    "  0  the evaluation ran, whatever the statuses",
+    "  1  the results could not be written: a KPI Rewards sheet kpi-rewards did not create, a disk error",
+    "  2  bad usage; a file that cannot be read as a workbook or holds no Targets or Observations table;",
+    "     an output that exists (without --force), is the input (without --in-place), is read-only,",
+    "     or whose folder does not exist",
+  ].join("\n"),
+  sample: [
+    "  0  the sample was written",
+    "  1  it could not be written (a disk error)",
+    "  2  bad usage; a file that exists (without --force), is read-only, or whose folder does not exist",
+  ].join("\n"),
+};
+
+/** The usage lines of SPEC §8, shown after a usage error and by `kpi-rewards --help`. */
+export const USAGE = `Usage:\n  ${SYNOPSIS.evaluate}\n  ${SYNOPSIS.sample}`;
+
+export function commandUsage(command: Command): string {
+  return `Usage: ${SYNOPSIS[command]}\nRun "kpi-rewards ${command} --help" for every option.`;
+}
+
+/** The help of one command. */
+export function commandHelp(command: Command): string {
+  const options = [
+    ...OPTIONS[command],
+    { name: "-h, --help", description: "show this help and exit", default: "" },
+  ];
+  const label = (o: OptionSpec) => (o.value ? `${o.name} ${o.value}` : o.name);
+  const width = Math.max(...options.map((o) => label(o).length));
+  const lines = options.map(
+    (o) =>
+      `  ${label(o).padEnd(width)}  ${o.description}${o.default ? `\n  ${" ".repeat(width)}  (default: ${o.default})` : ""}`
+  );
+  return [
+    `Usage: ${SYNOPSIS[command]}`,
+    "",
+    PURPOSE[command],
+    "",
+    "Options (--name value and --name=value are the same):",
+    ...lines,
+    "",
+    "Exit status:",
+    EXIT_CODES[command],
+  ].join("\n");
+}
+
+/** The help of the tool as a whole. */
+export function generalHelp(): string {
+  return [
+    USAGE,
+    "  kpi-rewards --version",
+    "",
+    "Commands:",
+    "  evaluate  evaluate a workbook's KPI targets and write the KPI Rewards sheet",
+    "  sample    write the demo workbook",
+    "",
+    'Run "kpi-rewards <command> --help" for a command\'s options, their defaults and exit codes.',
+    "An existing file is never replaced unless --force is given (the input itself only with --in-place).",
+  ].join("\n");
+}

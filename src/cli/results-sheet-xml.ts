@@ -1,0 +1,160 @@
+import {
+  ATTAINMENT_BAR_COLOUR,
+  ATTAINMENT_BAR_RANGE,
+  bodyRows,
+  cellAddress,
+  columnName,
+  cutToCellLimit,
+  DATE_1904_OFFSET,
+  HIGHLIGHT_LABELS,
+  STATUS_COLOURS,
+  type CellValue,
+  type ColumnFormat,
+  type OutputTable,
+  type ResultsSheet,
+} from "../engine";
+import type { Styles } from "./styles-part";
+
+/**
+ * The parts of the `KPI Rewards` sheet as SpreadsheetML: the worksheet (cells, column widths,
+ * conditional formats) and one table part per results table.
+ */
+
+export const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+export const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+// XML 1.0 cannot hold these control characters at all.
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
+export function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(NOT_XML, "");
+}
+
+function cellXml(
+  row: number,
+  column: number,
+  value: CellValue,
+  style: number,
+  format: ColumnFormat,
+  date1904: boolean
+): string {
+  const ref = cellAddress(row, column);
+  if (value === null || value === undefined || typeof value === "object")
+    return `<c r="${ref}" s="${style}"/>`;
+  if (typeof value === "number") {
+    const stored = format === "date" && date1904 ? value - DATE_1904_OFFSET : value;
+    return `<c r="${ref}" s="${style}"><v>${stored}</v></c>`;
+  }
+  if (typeof value === "boolean")
+    return `<c r="${ref}" s="${style}" t="b"><v>${value ? 1 : 0}</v></c>`;
+  // Inline strings: text stays text (a leading "=" included) and the shared strings part is untouched.
+  // Excel holds at most 32,767 characters in a cell; the evaluation already carries an issue for any cut.
+  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(cutToCellLimit(value))}</t></is></c>`;
+}
+
+export interface TablePart {
+  name: string;
+  ref: string;
+  columns: readonly string[];
+}
+
+/**
+ * The worksheet part. `tableNames` are the names the tables get in this workbook (ours, suffixed
+ * where the user's names already hold them); `tableRelIds` the relationships to their parts.
+ */
+export function sheetXml(
+  sheet: ResultsSheet,
+  styles: Styles,
+  date1904: boolean,
+  tableNames: readonly string[],
+  tableRelIds: readonly string[]
+): { xml: string; tables: TablePart[] } {
+  const rows = new Map<number, string[]>();
+  const put = (row: number, xml: string) =>
+    (rows.get(row) ?? rows.set(row, []).get(row)!).push(xml);
+  const textStyle = styles.cellFormat("text");
+  put(0, cellXml(0, 0, sheet.title, styles.cellFormat("title"), "text", date1904));
+  put(1, cellXml(1, 0, sheet.summary, textStyle, "text", date1904));
+  const formats: string[] = [];
+  const tables: TablePart[] = [];
+  let priority = 1;
+  let lastRow = 1;
+  for (const [index, { table, top }] of sheet.tables.entries()) {
+    const body = bodyRows(table);
+    const columnStyles = table.formats.map((format) => styles.cellFormat(format));
+    table.header.forEach((name, c) => put(top, cellXml(top, c, name, textStyle, "text", date1904)));
+    body.forEach((values, r) =>
+      values.forEach((value, c) =>
+        put(
+          top + 1 + r,
+          cellXml(top + 1 + r, c, value, columnStyles[c], table.formats[c], date1904)
+        )
+      )
+    );
+    const bottom = top + body.length;
+    lastRow = Math.max(lastRow, bottom);
+    tables.push({
+      name: tableNames[index],
+      ref: `A${top + 1}:${columnName(table.header.length - 1)}${bottom + 1}`,
+      columns: table.header,
+    });
+    formats.push(...highlightXml(table, top + 1, bottom, styles, () => priority++));
+  }
+  const rowXml = [...rows.keys()]
+    .sort((a, b) => a - b)
+    .map((r) => `<row r="${r + 1}">${rows.get(r)!.join("")}</row>`)
+    .join("");
+  const widths = [20, 20, 20, 12, 12, 13, 13, 13, 11, 11, 16, 13, 100];
+  const cols = widths
+    .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
+    .join("");
+  const xml =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><dimension ref="A1:M${lastRow + 1}"/>` +
+    `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
+    `<cols>${cols}</cols><sheetData>${rowXml}</sheetData>${formats.join("")}` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `<tableParts count="${tableRelIds.length}">${tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts></worksheet>`;
+  return { xml, tables };
+}
+
+function highlightXml(
+  table: OutputTable,
+  firstRow: number,
+  lastRow: number,
+  styles: Styles,
+  priority: () => number
+): string[] {
+  return table.highlights.map(({ column, highlight }) => {
+    const letter = columnName(column);
+    const sqref = `${letter}${firstRow + 1}:${letter}${lastRow + 1}`;
+    if (highlight === "attainment") {
+      const colour = `FF${ATTAINMENT_BAR_COLOUR.replace("#", "")}`;
+      return `<conditionalFormatting sqref="${sqref}"><cfRule type="dataBar" priority="${priority()}"><dataBar><cfvo type="num" val="${ATTAINMENT_BAR_RANGE[0]}"/><cfvo type="num" val="${ATTAINMENT_BAR_RANGE[1]}"/><color rgb="${colour}"/></dataBar></cfRule></conditionalFormatting>`;
+    }
+    const labels = HIGHLIGHT_LABELS[highlight];
+    const rules = labels.map((label) => {
+      const dxf = styles.highlight(STATUS_COLOURS[label].fill, STATUS_COLOURS[label].font);
+      return `<cfRule type="cellIs" dxfId="${dxf}" priority="${priority()}" operator="equal"><formula>"${escapeXml(label)}"</formula></cfRule>`;
+    });
+    return `<conditionalFormatting sqref="${sqref}">${rules.join("")}</conditionalFormatting>`;
+  });
+}
+
+export function tableXml(part: TablePart, id: number): string {
+  const columns = part.columns
+    .map((name, i) => `<tableColumn id="${i + 1}" name="${escapeXml(name)}"/>`)
+    .join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<table xmlns="${MAIN}" id="${id}" name="${part.name}" displayName="${part.name}" ref="${part.ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${part.ref}"/><tableColumns count="${part.columns.length}">${columns}</tableColumns>` +
+    `<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
+  );
+}
