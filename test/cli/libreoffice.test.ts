@@ -1,7 +1,9 @@
+import { copyFileSync } from "fs";
 import path from "path";
 import { main } from "../../src/cli/main";
 import { convertWithLibreOffice } from "../support/libreoffice";
-import { readSheet, temporaryFolder } from "../support/xlsx";
+import { expectSoundWorkbook } from "../support/ooxml-soundness";
+import { definedNames, partOf, readSheet, sheetNames, temporaryFolder } from "../support/xlsx";
 
 /** Opens a workbook in LibreOffice headless and saves it again: what survives is what a real spreadsheet read. */
 function roundTrip(file: string, folder: string): string {
@@ -20,6 +22,8 @@ describe("the written workbook in LibreOffice", () => {
     };
     expect(await main(["sample", sample], io)).toBe(0);
     expect(await main(["evaluate", sample, "--as-of", "2024-09-30"], io)).toBe(0);
+    await expectSoundWorkbook(sample);
+    await expectSoundWorkbook(path.join(folder, "sample-rewards.xlsx"));
     const saved = roundTrip(path.join(folder, "sample-rewards.xlsx"), folder);
 
     const sheet = await readSheet(saved, "KPI Rewards");
@@ -59,9 +63,24 @@ describe("the written workbook in LibreOffice", () => {
     ]);
     expect(byRef["J13:J21"]).toEqual(["dataBar"]);
 
-    const workbook = sheet.workbook;
-    expect(workbook.definedNames.getRanges("KpiRewards_Owner").ranges).toEqual([
-      "'KPI Rewards'!$A$1",
+    // The sheet-scoped owner mark survives: scoped to KPI Rewards (the fifth sheet), pointing into it.
+    const workbookXml = await partOf(saved, "xl/workbook.xml");
+    expect(sheetNames(workbookXml)[4]).toBe("KPI Rewards");
+    expect(definedNames(workbookXml).filter((n) => n.startsWith("KpiRewards_Owner|"))).toEqual([
+      "KpiRewards_Owner|4|'KPI Rewards'!$A$1",
+    ]);
+
+    // LibreOffice's file as input: our sheet is recognised and replaced, not refused or doubled.
+    const again = path.join(folder, "again.xlsx");
+    copyFileSync(saved, again);
+    expect(await main(["evaluate", again, "--as-of", "2024-09-30", "--in-place"], io)).toBe(0);
+    await expectSoundWorkbook(again);
+    const rewritten = await partOf(again, "xl/workbook.xml");
+    expect(sheetNames(rewritten).filter((n) => n.toUpperCase() === "KPI REWARDS")).toEqual([
+      "KPI Rewards",
+    ]);
+    expect(definedNames(rewritten).filter((n) => n.startsWith("KpiRewards_Owner|"))).toEqual([
+      "KpiRewards_Owner|4|'KPI Rewards'!$A$1",
     ]);
   }, 180_000);
 });
