@@ -6,6 +6,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { marked } = require("marked");
 const { Compilation, sources } = require("webpack");
+const { ErrorInputsPlugin } = require("./src/functions/error-inputs");
 
 const urlDev = "https://localhost:3000/";
 // Where the add-in is hosted in production; the built manifest points there.
@@ -83,6 +84,7 @@ module.exports = async (env, options) => {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
+      new ErrorInputsPlugin(),
       ...(dev ? [] : [new ProductionUrlsPlugin()]),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

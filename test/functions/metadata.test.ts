@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from "fs";
+import path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { allowErrorInputs } from "../../src/functions/error-inputs";
 
 interface Parameter {
   name: string;
@@ -23,13 +26,67 @@ function signature(f: FunctionMetadata): string {
   return `${f.id}(${params.join(", ")}) -> ${f.result.type ?? "any"}${f.result.dimensionality === "matrix" ? "[][]" : ""}`;
 }
 
-describe("functions.json generated from the JSDoc", () => {
+interface Metadata {
+  allowErrorForDataTypeAny?: boolean;
+  functions: FunctionMetadata[];
+}
+
+describe("functions.json generated from the JSDoc, then let through error cells", () => {
+  let metadata: Metadata;
   let functions: FunctionMetadata[];
 
   beforeAll(async () => {
     const generated = await generateCustomFunctionsMetadata(["src/functions/functions.ts"], true);
     expect(generated.errors).toEqual([]);
-    functions = JSON.parse(generated.metadataJson).functions;
+    // The build step after custom-functions-metadata-plugin (webpack.config.js).
+    metadata = allowErrorInputs(JSON.parse(generated.metadataJson) as Metadata);
+    functions = metadata.functions;
+  });
+
+  test("allowErrorForDataTypeAny is set at the top level, where Excel reads it", () => {
+    // The generator already allows data types (rich values arrive as their JSON, see arguments.ts).
+    expect(Object.keys(metadata)).toEqual([
+      "allowCustomDataForDataTypeAny",
+      "allowErrorForDataTypeAny",
+      "functions",
+    ]);
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
+  });
+
+  test("every data-range parameter is typed any, so an error cell in it reaches the function", () => {
+    const ranges = functions.flatMap((f) =>
+      f.parameters
+        .filter((p) => p.dimensionality === "matrix")
+        .map((p) => `${f.id}.${p.name}:${p.type}`)
+    );
+    expect(ranges).toEqual([
+      "WINDOW.dates:any",
+      "WINDOW.values:any",
+      "CHANGE.dates:any",
+      "CHANGE.values:any",
+      "ATTAINMENT.dates:any",
+      "ATTAINMENT.values:any",
+      "STATUS.dates:any",
+      "STATUS.values:any",
+      "EVALUATE.targets:any",
+      "EVALUATE.observations:any",
+      "TEAMS.targets:any",
+      "TEAMS.observations:any",
+      "ELIGIBLE.targets:any",
+      "ELIGIBLE.observations:any",
+    ]);
+  });
+
+  test("the build's dist/functions.json is that same metadata (production help links aside)", () => {
+    const built = path.join(__dirname, "..", "..", "dist", "functions.json");
+    // npm test builds before Jest runs; a bare `npx jest` without a build has nothing to compare.
+    expect(existsSync(built)).toBe(true);
+    const expected = JSON.stringify(metadata).split("https://localhost:3000/").join("");
+    const actual = JSON.stringify(JSON.parse(readFileSync(built, "utf8"))).replace(
+      /https:\/\/[^"]*?\/(help\.html)/g,
+      "$1"
+    );
+    expect(actual).toBe(expected);
   });
 
   test("lists the nine KPI functions with their parameters, optional flags, types and dimensionality", () => {
