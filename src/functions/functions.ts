@@ -4,6 +4,7 @@ import {
   evaluateSingleTarget,
   evaluateWorkbook,
   formatWindow,
+  issuesTable,
   lastDay,
   measureSingleTarget,
   measureWindow,
@@ -325,16 +326,33 @@ function spill(table: OutputTable): (string | number | boolean)[][] {
 }
 
 /**
- * Evaluates every target of a Targets range: spills KpiResults with its header row.
+ * KpiResults, then, when the data has problems (a skipped error cell, a bad date, an Invalid row's
+ * cause), an empty row and KpiIssues under it, padded to the same width: a formula has no other place
+ * to say what it skipped. Without issues the spill is KpiResults alone.
+ */
+function spillWithIssues(evaluation: Evaluation): (string | number | boolean)[][] {
+  const results = spill(resultsTable(evaluation));
+  if (evaluation.issues.length === 0) return results;
+  const width = results[0].length;
+  const pad = (row: (string | number | boolean)[]) => [
+    ...row,
+    ...Array<string>(width - row.length).fill(""),
+  ];
+  return [...results, pad([]), ...spill(issuesTable(evaluation)).map(pad)];
+}
+
+/**
+ * Evaluates every target of a Targets range: spills KpiResults with its header row, then KpiIssues
+ * (Severity, Sheet, Cell, Message) below an empty row when the data has problems.
  * @customfunction EVALUATE
  * @helpurl https://localhost:3000/help.html#formulas
  * @param targets The Targets table, header row included.
  * @param observations Observations, header row included: long (Project, KPI, Date, Value) or wide (Date and one column per KPI).
  * @param [asOf] Evaluation date; blank means the date at calculation. A cell holding the date is best.
- * @returns Project, Team, KPI, Start, End, Baseline, Actual, Target value, Change, Attainment, Status, Payout, Explanation.
+ * @returns Project, Team, KPI, Start, End, Baseline, Actual, Target value, Change, Attainment, Status, Payout, Explanation; then the issues.
  */
 export function evaluate(targets: any[][], observations: any[][], asOf?: any): any[][] {
-  return formula(() => spill(resultsTable(evaluateRanges(targets, observations, asOf))));
+  return formula(() => spillWithIssues(evaluateRanges(targets, observations, asOf)));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { sampleWorkbook, SAMPLE_AS_OF } from "../../src/engine";
 import * as KPI from "../../src/functions/functions";
 import { FormulaError } from "../../src/functions/functions";
+import { errorCellValue, runtimeError, wireError } from "../support/excel-errors";
 import { day, everyDay } from "../support/workbooks";
 
 // January: 31 days of 412; February: 29 days of 319.7 (the SPEC's example).
@@ -329,7 +330,16 @@ describe("KPI.EVALUATE, KPI.TEAMS, KPI.ELIGIBLE", () => {
       "Payout",
       "Explanation",
     ]);
-    expect(spilled).toHaveLength(2);
+    // Row 2 is the target; the sample's one text value ("n/a") is listed under an empty row.
+    expect(spilled).toHaveLength(5);
+    expect(spilled[2]).toEqual(Array(13).fill(""));
+    expect(spilled[3].slice(0, 5)).toEqual(["Severity", "Sheet", "Cell", "Message", ""]);
+    expect(spilled[4].slice(0, 4)).toEqual([
+      "error",
+      "Helpdesk Revamp",
+      "B229",
+      'Support calls value holds the text "n/a", not a number; it is skipped — enter a number or clear the cell',
+    ]);
     expect(spilled[1].slice(0, 5)).toEqual([
       "Helpdesk Revamp",
       "Service Desk",
@@ -350,7 +360,9 @@ describe("KPI.EVALUATE, KPI.TEAMS, KPI.ELIGIBLE", () => {
       observations.values as never,
       SAMPLE_AS_OF
     );
-    expect(spilled).toHaveLength(targets.values.length);
+    // The results, an empty row, the issues' header and the issues.
+    expect(spilled[targets.values.length]).toEqual(Array(13).fill(""));
+    expect(spilled[targets.values.length + 1][0]).toBe("Severity");
     const crash = spilled.find((row) => row[2] === "Crash rate")!;
     expect(crash[10]).toBe("Invalid");
     expect(crash[5]).toBe("");
@@ -408,5 +420,108 @@ describe("KPI.EVALUATE, KPI.TEAMS, KPI.ELIGIBLE", () => {
     expect(formulaError(() => KPI.teams(targets.values as never, [["x"]])).message).toMatch(
       /^observations must start with a header row/
     );
+  });
+});
+
+describe("ranges holding error cells, in the forms Excel passes them (allowErrorForDataTypeAny)", () => {
+  // February's 10th value is #N/A, the 11th date #REF!, the 12th value a data-types #DIV/0!.
+  const withErrors = points.map(([d, v]) => [day(d), v] as [unknown, unknown]);
+  withErrors[31 + 9][1] = runtimeError("#N/A");
+  withErrors[31 + 10][0] = runtimeError("#REF!");
+  withErrors[31 + 11][1] = errorCellValue("#DIV/0!", "Div0");
+  const errorDates = withErrors.map(([d]) => [d]);
+  const errorValues = withErrors.map(([, v]) => [v]);
+  const feb1 = day("2024-02-01");
+
+  test("KPI.WINDOW skips the error cells and their pairs: 26 of February's 29 days count", () => {
+    expect(KPI.windowAggregate(errorDates, errorValues, feb1, "1 month", "count")).toBe(26);
+    expect(KPI.windowAggregate(errorDates, errorValues, feb1, "1 month")).toBeCloseTo(319.7, 9);
+  });
+
+  test("KPI.CHANGE, ATTAINMENT and STATUS answer as without those days", () => {
+    expect(KPI.change(errorDates, errorValues, feb1, "1 month")).toBeCloseTo(-92.3 / 412, 12);
+    expect(KPI.attainment(errorDates, errorValues, feb1, "1 month", -0.2)).toBeCloseTo(
+      92.3 / 82.4,
+      9
+    );
+    expect(
+      KPI.status(errorDates, errorValues, feb1, "1 month", "-20%", null, null, null, "2024-03-01")
+    ).toBe("Met");
+  });
+
+  test("a window holding only error cells is empty: #N/A", () => {
+    const error = formulaError(() =>
+      KPI.windowAggregate(
+        [[feb1], [feb1 + 1]],
+        [[wireError("#N/A")], [runtimeError("#NUM!")]],
+        feb1,
+        "1 month"
+      )
+    );
+    expect(error.code).toBe("#N/A");
+    expect(error.message).toBe("No observations in 1 Feb–29 Feb 2024 (the window)");
+  });
+
+  test("an error in a single-value argument answers #N/A for #N/A and #VALUE! otherwise, naming it", () => {
+    const na = formulaError(() => KPI.status(dates, values, runtimeError("#N/A"), "1 month", -0.2));
+    expect([na.code, na.message]).toEqual([
+      "#N/A",
+      "start holds the error #N/A; correct the cell it comes from",
+    ]);
+    const div = formulaError(() => KPI.payout(runtimeError("#DIV/0!"), 500));
+    expect([div.code, div.message]).toEqual([
+      "#VALUE!",
+      "attainment holds the error #DIV/0!; correct the cell it comes from",
+    ]);
+  });
+
+  const header = ["Project", "KPI", "Date", "Value"];
+  const observations = [
+    header,
+    ["Helpdesk", "Calls", day("2024-01-10"), 400],
+    ["Helpdesk", "Calls", day("2024-01-20"), runtimeError("#N/A")],
+    ["Helpdesk", "Calls", day("2024-02-10"), 300],
+    ["Helpdesk", "Calls", errorCellValue("#VALUE!", "Value"), 1],
+  ];
+  const targets = [
+    ["Project", "KPI", "Start", "Window", "Target", "Reward"],
+    ["Helpdesk", "Calls", day("2024-02-01"), "1 month", -0.2, 1000],
+  ];
+
+  test("KPI.EVALUATE skips them like the engine and lists each under the results, with its cell", () => {
+    const spilled = KPI.evaluate(targets, observations, "2024-03-01");
+    // B = 400 (January's one number), A = 300, T = 320: met, attainment 100 / 80.
+    expect(spilled[1].slice(5, 12)).toEqual([400, 300, 320, -0.25, 1.25, "Met", 1000]);
+    expect(spilled.slice(2).map((row) => row.slice(0, 4))).toEqual([
+      ["", "", "", ""],
+      ["Severity", "Sheet", "Cell", "Message"],
+      [
+        "error",
+        "Helpdesk",
+        "D3",
+        "Calls value holds the error #N/A, not a number; it is skipped — enter a number or clear the cell",
+      ],
+      [
+        "error",
+        "Helpdesk",
+        "C5",
+        "Date holds the error #VALUE!, which is not a date; enter a date or the text YYYY-MM-DD (texts like 03/04/2024 are ambiguous and not guessed); the row is skipped",
+      ],
+    ]);
+  });
+
+  test("KPI.TEAMS and KPI.ELIGIBLE evaluate the same way", () => {
+    expect(KPI.teams(targets, observations, "2024-03-01")[1]).toEqual([
+      "Helpdesk",
+      1,
+      1,
+      0,
+      0,
+      0,
+      1,
+      "Yes",
+      1000,
+    ]);
+    expect(KPI.eligible("Helpdesk", targets, observations, "2024-03-01")).toBe("Yes");
   });
 });
