@@ -1,13 +1,7 @@
 import { readFile } from "fs/promises";
-import { Readable } from "stream";
-import ExcelJS from "exceljs";
-import {
-  DATE_1904_OFFSET,
-  serialFromJsDate,
-  type CellValue,
-  type SheetGrid,
-  type WorkbookGrid,
-} from "../engine";
+import type { WorkbookGrid } from "../engine";
+import { PackageError } from "./ooxml/package-error";
+import { readWorkbookPackage } from "./ooxml/workbook-package";
 
 /** A file that cannot be used as input: one line for the user, exit status 2. */
 export class InputError extends Error {}
@@ -39,74 +33,19 @@ export async function readInput(path: string): Promise<Buffer> {
   return bytes;
 }
 
-/** An exceljs cell value as the engine's cell value; formulas give their cached result. */
-function cellValue(value: unknown, date1904: boolean): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
-    return value;
-  if (value instanceof Date) return serialFromJsDate(value) - (date1904 ? DATE_1904_OFFSET : 0);
-  if (typeof value === "object") {
-    const v = value as Record<string, unknown>;
-    if ("error" in v) return { error: String(v.error) };
-    if ("result" in v) return cellValue(v.result, date1904);
-    if ("formula" in v || "sharedFormula" in v) return null;
-    if (Array.isArray(v.richText))
-      return (v.richText as { text: string }[]).map((r) => r.text).join("");
-    if ("text" in v) return cellValue(v.text, date1904);
-  }
-  return null;
-}
-
 /**
- * Reads every sheet's cells with exceljs's streaming reader: values only, no styles, so memory stays
- * proportional to the cells and dates stay serials in the workbook's own date system.
+ * Reads every sheet's cells, with its Excel tables, from the package's bytes (src/cli/ooxml): values
+ * only, dates as serials in the workbook's own date system, no temp files. A package that cannot be
+ * read is an InputError (one line, exit 2); problems that leave the rest readable are `issues`.
  */
 export async function readXlsx(bytes: Buffer): Promise<WorkbookGrid> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
-    sharedStrings: "cache",
-    hyperlinks: "ignore",
-    styles: "ignore",
-    worksheets: "emit",
-    entries: "ignore",
-  });
-  const sheets: { order: number; grid: SheetGrid }[] = [];
-  let date1904 = false;
   try {
-    for await (const worksheet of reader) {
-      const ws = worksheet as unknown as ExcelJS.Worksheet & {
-        name: string;
-        id: number;
-        iterator?: unknown;
-      };
-      date1904 = Boolean(
-        (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model
-          ?.date1904
-      );
-      const values: CellValue[][] = [];
-      let top = -1;
-      for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
-        const cells = row.values as unknown[];
-        if (top < 0) top = row.number - 1;
-        while (top + values.length < row.number - 1) values.push([]);
-        const out: CellValue[] = new Array(Math.max(0, cells.length - 1));
-        for (let c = 1; c < cells.length; c++) out[c - 1] = cellValue(cells[c], date1904);
-        values.push(out);
-      }
-      sheets.push({
-        order: ws.id,
-        grid: { name: ws.name, values, top: Math.max(top, 0), left: 0 },
-      });
-    }
+    return await readWorkbookPackage(bytes);
   } catch (error) {
+    if (error instanceof PackageError)
+      throw new InputError(`cannot be read as a workbook: ${error.message}`);
     throw new InputError(
-      `cannot be read as a workbook (${(error as Error).message.split("\n")[0]})`
+      `cannot be read as a workbook (${String((error as Error)?.message ?? error).split("\n")[0]})`
     );
   }
-  const model = (reader as unknown as { model?: { sheets?: { id: number; name: string }[] } })
-    .model;
-  const position = new Map((model?.sheets ?? []).map((s, i) => [s.name, i]));
-  sheets.sort(
-    (a, b) => (position.get(a.grid.name) ?? a.order) - (position.get(b.grid.name) ?? b.order)
-  );
-  return { sheets: sheets.map((s) => s.grid), date1904 };
 }

@@ -59,7 +59,13 @@ export interface EvaluateOptions {
 
 /** Read grid → recognise tables → evaluate every target → roll up teams. */
 export function evaluateWorkbook(workbook: WorkbookGrid, options: EvaluateOptions): Evaluation {
-  return evaluateTables(findTables(workbook), options, workbook.date1904 ?? false);
+  const found = findTables(workbook);
+  const issues = [...(workbook.issues ?? []), ...(found.issues ?? [])];
+  return evaluateTables(
+    issues.length > 0 ? { ...found, issues } : found,
+    options,
+    workbook.date1904 ?? false
+  );
 }
 
 export function evaluateTables(

@@ -1,4 +1,5 @@
 import type { Grid } from "./cell";
+import type { Issue } from "./issue";
 
 /** An Excel table (ListObject) on a sheet, in 0-based sheet coordinates, header row included. */
 export interface TableArea {
@@ -29,6 +30,8 @@ export interface WorkbookGrid {
   readonly sheets: readonly SheetGrid[];
   /** The workbook counts dates from 1904: every date cell is converted to the 1900 system. */
   readonly date1904?: boolean;
+  /** What the reader found wrong while reading (a formula without a saved value…): reported as is. */
+  readonly issues?: readonly Issue[];
 }
 
 /** The sheet the add-in writes; it is never read as input. */
