@@ -7,7 +7,11 @@ import type { ZipArchive } from "./zip-archive";
  * The shared strings, in order. A rich-text string is the text of its runs joined; phonetic runs
  * (`rPh`, Japanese readings) are guides above the text, not part of it, and are left out.
  */
-export async function readSharedStrings(archive: ZipArchive, part: string): Promise<string[]> {
+export async function readSharedStrings(
+  archive: ZipArchive,
+  part: string,
+  limit = LIMITS.sharedStringsBytes
+): Promise<string[]> {
   const strings: string[] = [];
   let current: string[] | undefined;
   let phonetic = 0;
@@ -32,7 +36,7 @@ export async function readSharedStrings(archive: ZipArchive, part: string): Prom
         if (inText && current) current.push(text);
       },
     },
-    LIMITS.sharedStringsBytes
+    limit
   );
   return strings;
 }

@@ -1,5 +1,5 @@
 import type { Issue, SheetGrid, TableArea, WorkbookGrid } from "../../engine";
-import { LIMITS } from "./limits";
+import { LIMITS, type Limits } from "./limits";
 import { PackageError } from "./package-error";
 import { readRelationships } from "./relationships";
 import { readSharedStrings } from "./shared-strings";
@@ -13,16 +13,21 @@ import { ZipArchive } from "./zip-archive";
  * strings, then each sheet with its tables), whatever order the zip holds them in. Problems that
  * leave the rest readable come back as issues; a package that cannot be read throws PackageError.
  */
-export async function readWorkbookPackage(bytes: Buffer): Promise<WorkbookGrid> {
-  const archive = new ZipArchive(bytes, LIMITS.packageBytes);
+export async function readWorkbookPackage(
+  bytes: Buffer,
+  limits: Limits = LIMITS
+): Promise<WorkbookGrid> {
+  const archive = new ZipArchive(bytes, limits.packageBytes);
   const workbook = await readWorkbookPart(archive);
   const shared = [...workbook.relationships.values()].find(
     (r) => r.type === "sharedStrings" && !r.external
   );
   const sharedStrings =
-    shared && archive.has(shared.part) ? await readSharedStrings(archive, shared.part) : [];
+    shared && archive.has(shared.part)
+      ? await readSharedStrings(archive, shared.part, limits.sharedStringsBytes)
+      : [];
   const issues: Issue[] = [];
-  const budget: CellBudget = { used: 0 };
+  const budget: CellBudget = { used: 0, limit: limits.cells };
   const sheets: SheetGrid[] = [];
   for (const entry of workbook.sheets) {
     // Chart sheets and dialog sheets hold no cells.

@@ -5,7 +5,6 @@ import {
   type CellValue,
   type Issue,
 } from "../../engine";
-import { LIMITS } from "./limits";
 import { decodeOoxmlText } from "./ooxml-text";
 import { PackageError } from "./package-error";
 import { readPart } from "./part-reader";
@@ -25,6 +24,7 @@ const NAMED_UNCACHED = 20;
 /** Cells counted across sheets, against LIMITS.cells. */
 export interface CellBudget {
   used: number;
+  readonly limit: number;
 }
 
 type Capture = "none" | "value" | "formula" | "inline";
@@ -59,9 +59,9 @@ export async function readWorksheetPart(
   let uncached = 0;
 
   const store = (r: number, c: number, cell: CellValue) => {
-    if (++budget.used > LIMITS.cells)
+    if (++budget.used > budget.limit)
       throw new PackageError(
-        `it holds more than ${LIMITS.cells.toLocaleString("en-US")} cells, the most this tool reads`
+        `it holds more than ${budget.limit.toLocaleString("en-US")} cells, the most this tool reads (a zip bomb or a damaged file)`
       );
     if (top < 0) top = r;
     if (r < top) {
@@ -75,7 +75,9 @@ export async function readWorksheetPart(
   };
 
   const cellValue = (address: () => string): CellValue => {
-    if (formula !== undefined && !hasValue) {
+    // An empty <v> is a saved result only for a text formula (="" is a real result).
+    const saved = hasValue && (value !== "" || type === "str");
+    if (formula !== undefined && !saved) {
       uncached++;
       if (uncached <= NAMED_UNCACHED)
         issues.push({
