@@ -5,7 +5,11 @@ import { portfolio } from "./workloads";
  * A long-layout workbook written with exceljs's streaming writer (shared strings, as Excel writes
  * them): a Targets sheet and one Observations sheet of `rows` rows, without holding the package in memory.
  */
-export async function writeLongWorkbook(file: string, rows: number, targets: number): Promise<void> {
+export async function writeLongWorkbook(
+  file: string,
+  rows: number,
+  targets: number
+): Promise<void> {
   const input = portfolio(rows, targets, Math.min(targets, 10_000));
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
   const targetSheet = writer.addWorksheet("Targets");
