@@ -6,8 +6,11 @@ import {
   resultsSheet,
   summariseTables,
   todaySerial,
+  trendFinder,
+  type CellRef,
   type Evaluation,
   type TableSummary,
+  type Trend,
 } from "../engine";
 import { chooseTables, type ChosenRange } from "./choice";
 import { readWorkbook } from "./read";
@@ -28,7 +31,8 @@ export function asOfOf(settings: PaneSettings): number {
 export async function evaluateInExcel(
   settings: PaneSettings,
   onStage: (stage: Stage) => void = () => undefined,
-  runOptions: Excel.RunOptions = {}
+  runOptions: Excel.RunOptions = {},
+  onTrends: (trendOf: (source: CellRef) => Trend | undefined) => void = () => undefined
 ): Promise<Evaluation> {
   return Excel.run(runOptions, async (context) => {
     onStage("Reading the workbook");
@@ -47,6 +51,8 @@ export async function evaluateInExcel(
         "No observations were found: add a table with Project, KPI, Date, Value, or a sheet with a Date column and one column per KPI."
       );
     }
+    // Trends are worked out from the same tables, and only when the pane asks for one.
+    onTrends(trendFinder(found, workbook.date1904 ?? false, evaluation.asOf));
     onStage("Writing the KPI Rewards sheet");
     await writeResults(context, resultsSheet(evaluation, formatTimestamp(new Date())));
     return evaluation;
@@ -68,7 +74,18 @@ export async function selectedRange(): Promise<ChosenRange> {
   return Excel.run(async (context) => {
     const range = context.workbook.getSelectedRange();
     range.load("address");
+    // Only the size of the part holding values: a whole-column selection must not load a million cells.
+    const used = range.getUsedRangeOrNullObject(true);
+    used.load("rowCount");
     await context.sync();
+    if (used.isNullObject)
+      throw new Error(
+        `The selection ${range.address} is empty. Select a table: its header row and the rows under it.`
+      );
+    if (used.rowCount < 2)
+      throw new Error(
+        `The selection ${range.address} has a header row but no data under it. Select the header row and the rows under it.`
+      );
     const bang = range.address.lastIndexOf("!");
     return {
       sheet: range.address

@@ -408,7 +408,7 @@ describe("the pane's Excel actions", () => {
   test("selecting a target's cell, and reading the selection", async () => {
     const state = fakeExcel();
     state.addSheet("Sheet1");
-    state.addSheet("My targets", [["x"]]);
+    state.addSheet("My targets", [["x"], ["", "Project", "KPI"], ["", "Apollo", "Calls"]]);
     await selectCell("My targets", "A5");
     expect(state.selection).toEqual({
       sheet: state.sheet("My targets"),

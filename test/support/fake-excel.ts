@@ -27,6 +27,8 @@ export interface ConditionalFormatState {
   barColor?: string;
 }
 
+let sheetIds = 0;
+
 export class SheetState {
   readonly cells = new Map<number, Map<number, Value>>();
   readonly formats = new Map<number, Map<number, string>>();
@@ -34,6 +36,8 @@ export class SheetState {
   /** Cells whose text Excel took as a formula: text starting with "=" written into a cell not formatted "@". */
   readonly formulas = new Map<string, string>();
   visible = true;
+  /** Worksheet ids are stable across renames, as in Excel. */
+  readonly id = `{sheet-${++sheetIds}}`;
   constructor(public name: string) {}
 
   get(row: number, column: number): Value {
@@ -109,6 +113,33 @@ export class WorkbookState {
   maxRequestBytes = 5 * 1024 * 1024;
   /** While the user is editing a cell: settles when they leave it (see `editCell`). */
   cellEdit: Promise<void> | undefined;
+  /** The ExcelApi version the host supports (events on the worksheet collection need 1.9). */
+  excelApi = 1.9;
+  /** Registered worksheet-collection event handlers, by event ("onChanged", "onAdded", "onDeleted"). */
+  readonly handlers = new Map<string, ((args: Record<string, unknown>) => unknown)[]>();
+
+  /** Raises a worksheet-collection event after the current request, as Excel does. */
+  raise(event: "onChanged" | "onAdded" | "onDeleted", sheet: SheetState, address = ""): void {
+    const args: Record<string, unknown> = {
+      worksheetId: sheet.id,
+      source: "Local",
+      type: {
+        onChanged: "WorksheetChanged",
+        onAdded: "WorksheetAdded",
+        onDeleted: "WorksheetDeleted",
+      }[event],
+    };
+    if (event === "onChanged") Object.assign(args, { address, changeType: "RangeEdited" });
+    for (const handler of this.handlers.get(event) ?? []) setTimeout(() => handler(args), 0);
+  }
+
+  /** The user types a value into a cell: the cell changes and onChanged fires. */
+  typeInto(sheetName: string, row: number, column: number, value: Value): void {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    sheet.set(row, column, value);
+    this.raise("onChanged", sheet, `${columnLetters(column)}${row + 1}`);
+  }
 
   get syncs(): number {
     return this.requests.length;
@@ -378,6 +409,40 @@ class FakeRange extends Loadable {
     );
   }
 
+  /** The part of this range that holds values, or a null object when it holds none. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    void valuesOnly;
+    return new FakeRange(
+      this.context,
+      () => {
+        const found = this.locate();
+        const used = found && found.sheet.usedBox();
+        const box = used && intersect(found.box, used);
+        if (!found || !box) return undefined;
+        // Shrink to the cells that hold values inside the range.
+        let top = Infinity;
+        let bottom = -1;
+        let left = Infinity;
+        let right = -1;
+        for (let r = box.top; r < box.top + box.rows; r++)
+          for (let c = box.left; c < box.left + box.columns; c++)
+            if (found.sheet.get(r, c) !== "") {
+              top = Math.min(top, r);
+              bottom = Math.max(bottom, r);
+              left = Math.min(left, c);
+              right = Math.max(right, c);
+            }
+        return bottom < 0
+          ? undefined
+          : {
+              sheet: found.sheet,
+              box: { top, left, rows: bottom - top + 1, columns: right - left + 1 },
+            };
+      },
+      true
+    );
+  }
+
   get values(): Value[][] {
     return this.read("values");
   }
@@ -420,6 +485,7 @@ class FakeRange extends Loadable {
       `range.${name}`,
       () => {
         const { sheet, box } = this.target();
+        if (name === "values") this.context.state.raise("onChanged", sheet, boxAddress(box));
         if (!Array.isArray(input)) {
           for (let r = 0; r < box.rows; r++)
             for (let c = 0; c < box.columns; c++) apply(sheet, box.top + r, box.left + c, input);
@@ -701,7 +767,7 @@ class FakeWorksheet extends Loadable {
       properties,
       () => {
         const s = this.locate();
-        return s && { name: s.name, visibility: s.visible ? "Visible" : "Hidden" };
+        return s && { name: s.name, id: s.id, visibility: s.visible ? "Visible" : "Hidden" };
       },
       this.orNull
     );
@@ -709,6 +775,9 @@ class FakeWorksheet extends Loadable {
 
   get name(): string {
     return this.read("name");
+  }
+  get id(): string {
+    return this.read("id");
   }
   set name(name: string) {
     this.context.enqueue(
@@ -762,6 +831,7 @@ class FakeWorksheet extends Loadable {
       const state = this.context.state;
       state.sheets = state.sheets.filter((s) => s !== sheet);
       state.tables = state.tables.filter((t) => t.sheet !== sheet);
+      state.raise("onDeleted", sheet);
       if (state.active === sheet) state.active = state.sheets[0];
     });
   }
@@ -799,19 +869,53 @@ class FakeWorksheetCollection extends Loadable {
     return this.snapshot;
   }
 
-  getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.context.state.sheet(name));
+  /** By name or by id, as Office.js allows. */
+  private find(key: string): SheetState | undefined {
+    const state = this.context.state;
+    return state.sheet(key) ?? state.sheets.find((s) => s.id === key);
   }
 
-  getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.context.state.sheet(name), true);
+  getItem(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.find(key));
+  }
+
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.find(key), true);
+  }
+
+  get onChanged() {
+    return this.event("onChanged", 1.9);
+  }
+  get onAdded() {
+    return this.event("onAdded", 1.7);
+  }
+  get onDeleted() {
+    return this.event("onDeleted", 1.7);
+  }
+
+  /** Registering a handler is a queued request; an event the host's API version lacks throws. */
+  private event(name: string, since: number) {
+    const state = this.context.state;
+    if (state.excelApi < since)
+      throw new FakeExcelError("ApiNotFound", `worksheets.${name} needs ExcelApi ${since}.`);
+    return {
+      add: (handler: (args: Record<string, unknown>) => unknown) => {
+        this.context.enqueue(`worksheets.${name}.add`, () =>
+          state.handlers.set(name, [...(state.handlers.get(name) ?? []), handler])
+        );
+        return {};
+      },
+    };
   }
 
   add(name: string): FakeWorksheet {
     let created: SheetState | undefined;
     this.context.enqueue(
       "worksheets.add",
-      () => (created = this.context.state.addSheet(name)),
+      () => {
+        created = this.context.state.addSheet(name);
+        this.context.state.raise("onAdded", created);
+      },
       name
     );
     return new FakeWorksheet(this.context, () => created);
@@ -960,8 +1064,12 @@ export function installFakeOffice(
     HostType: { Excel: "Excel" },
     actions: { associate: () => undefined },
     context: {
-      requirements: { isSetSupported: () => true },
       officeTheme: { bodyBackgroundColor: "#ffffff" },
+      requirements: {
+        isSetSupported: (name: string, version?: string) =>
+          // Other sets (DialogApi…) are all there; ExcelApi up to the version the test chose.
+          name !== "ExcelApi" || Number(version ?? "1.1") <= state.excelApi,
+      },
       ui: {
         displayDialogAsync: (_url: string, _options: unknown, callback: () => void) => callback(),
       },

@@ -11,14 +11,17 @@ import {
   Title3,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import {
   formatIsoDate,
   SAMPLE_AS_OF,
   todaySerial,
+  type CellRef,
   type Evaluation,
   type TableSummary,
+  type Trend,
 } from "../../engine";
+import { watchWorkbook } from "../../excel/changes";
 import {
   evaluateInExcel,
   findInExcel,
@@ -42,6 +45,16 @@ const useStyles = makeStyles({
   row: { display: "flex", alignItems: "end", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
 });
 
+/** What the shown results were computed from, to tell when they no longer match the workbook. */
+interface Computed {
+  asOf: string;
+  tables: string;
+}
+
+function tablesKey(settings: PaneSettings): string {
+  return JSON.stringify([settings.targets ?? null, settings.observations ?? []]);
+}
+
 interface Problem {
   title: string;
   message: string;
@@ -63,11 +76,33 @@ export function App() {
   const [stage, setStage] = useState<Stage | "Creating the sample workbook" | undefined>();
   const [evaluation, setEvaluation] = useState<Evaluation | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
+  const [computed, setComputed] = useState<Computed | undefined>();
+  const [edited, setEdited] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const today = formatIsoDate(todaySerial());
+  const asOfText = settings.asOfMode === "fixed" && settings.asOf ? settings.asOf : today;
+  const trendOf = useRef<(source: CellRef) => Trend | undefined>(() => undefined);
+  const settingsNow = useRef(settings);
+  settingsNow.current = settings;
+  const tablesNow = useRef(tables);
+  tablesNow.current = tables;
 
   const refresh = useCallback((current: PaneSettings) => {
     findInExcel(current).then(setTables, (error) => setProblem(problemOf(error)));
   }, []);
   useEffect(() => refresh(loadSettings()), [refresh]);
+  useEffect(() => {
+    let later: ReturnType<typeof setTimeout> | undefined;
+    watchWorkbook(() => {
+      setEdited(true);
+      // A workbook without tables yet is looked at again once the typing pauses.
+      if (tablesNow.current?.length === 0) {
+        clearTimeout(later);
+        later = setTimeout(() => refresh(settingsNow.current), 1000);
+      }
+    }).catch(() => undefined); // Without events the as-of date and tables still mark results stale.
+    return () => clearTimeout(later);
+  }, [refresh]);
 
   const update = async (next: PaneSettings, tablesChanged = false) => {
     setSettings(next);
@@ -80,10 +115,18 @@ export function App() {
 
   const run = async () => {
     setProblem(undefined);
+    const startedWith: Computed = { asOf: asOfText, tables: tablesKey(settings) };
+    setEdited(false);
     try {
-      setEvaluation(await evaluateInExcel(settings, setStage));
+      const result = await evaluateInExcel(settings, setStage, {}, (finder) => {
+        trendOf.current = finder;
+      });
+      setEvaluation(result);
+      setComputed(startedWith);
+      setFailed(false);
     } catch (error) {
       setProblem(problemOf(error));
+      setFailed(true);
     } finally {
       setStage(undefined);
     }
@@ -128,10 +171,16 @@ export function App() {
     );
   };
 
-  const today = formatIsoDate(todaySerial());
-  const asOf = settings.asOfMode === "fixed" && settings.asOf ? settings.asOf : today;
   const busy = stage !== undefined;
   const picked = settings.targets !== undefined || (settings.observations?.length ?? 0) > 0;
+  const found = (tables?.length ?? 0) > 0;
+  const stale: string[] = [];
+  if (evaluation && computed) {
+    if (computed.asOf !== asOfText) stale.push("the as-of date changed");
+    if (computed.tables !== tablesKey(settings)) stale.push("the chosen tables changed");
+    if (edited) stale.push("the workbook changed");
+  }
+  if (evaluation && failed) stale.push("the last evaluation did not finish");
 
   return (
     <main className={styles.pane}>
@@ -143,7 +192,7 @@ export function App() {
         onPickObservations={() => pick("observations")}
         onReset={() => update({ asOfMode: settings.asOfMode, asOf: settings.asOf }, true)}
       />
-      {tables !== undefined && tables.length === 0 && !picked && (
+      {tables !== undefined && !found && !picked && (
         <Button appearance="primary" onClick={sample} disabled={busy}>
           Create sample workbook
         </Button>
@@ -152,7 +201,7 @@ export function App() {
         <Field label="As of">
           <Input
             type="date"
-            value={asOf}
+            value={asOfText}
             disabled={settings.asOfMode === "today"}
             onChange={(_, data) => update({ ...settings, asOfMode: "fixed", asOf: data.value })}
           />
@@ -169,7 +218,7 @@ export function App() {
           }
         />
       </div>
-      <Button appearance="primary" onClick={run} disabled={busy}>
+      <Button appearance={found ? "primary" : "secondary"} onClick={run} disabled={busy || !found}>
         Evaluate
       </Button>
       {busy && (
@@ -185,7 +234,21 @@ export function App() {
           </MessageBarBody>
         </MessageBar>
       )}
-      {evaluation && <Results evaluation={evaluation} onSelect={select} />}
+      {stale.length > 0 && (
+        <MessageBar intent="warning" data-testid="stale">
+          <MessageBarBody>
+            <MessageBarTitle>Results out of date</MessageBarTitle>
+            Since they were computed, {stale.join(", ")}. Evaluate again to update them.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {evaluation && (
+        <Results
+          evaluation={evaluation}
+          onSelect={select}
+          trendOf={(source) => trendOf.current(source)}
+        />
+      )}
     </main>
   );
 }

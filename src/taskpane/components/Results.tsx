@@ -1,27 +1,18 @@
-import {
-  Body1,
-  Caption1,
-  makeStyles,
-  ProgressBar,
-  Subtitle2,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import {
   formatMoney,
-  formatWholePercent,
-  statusCounts,
+  type CellRef,
   type Evaluation,
   type TargetResult,
+  type Trend,
 } from "../../engine";
+import { AttainmentBar } from "./AttainmentBar";
 import { StatusBadge } from "./StatusBadge";
+import { Summary } from "./Summary";
+import { TrendChart } from "./TrendChart";
 
 const useStyles = makeStyles({
-  summary: {
-    display: "grid",
-    gridTemplateColumns: "repeat(2, 1fr)",
-    gap: tokens.spacingVerticalXS,
-  },
   list: {
     listStyleType: "none",
     margin: 0,
@@ -30,13 +21,19 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalXS,
   },
+  card: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    display: "flex",
+    flexDirection: "column",
+  },
   row: {
     width: "100%",
     textAlign: "left",
     background: "none",
     color: "inherit",
     font: "inherit",
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    border: "none",
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingVerticalS,
     cursor: "pointer",
@@ -52,24 +49,37 @@ const useStyles = makeStyles({
     alignItems: "center",
     gap: tokens.spacingHorizontalS,
   },
+  // Long titles wrap and give way; the badge beside them keeps its size.
+  title: { minWidth: 0, overflowWrap: "anywhere" },
+  team: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  teamName: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
+  money: { fontVariantNumeric: "tabular-nums", textAlign: "right", minWidth: "6.5em" },
+  badgeSlot: { minWidth: "4.5em", display: "flex", justifyContent: "flex-end" },
+  trend: { padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS}` },
+  trendButton: { alignSelf: "flex-start", margin: `0 ${tokens.spacingHorizontalXS}` },
 });
 
 export interface ResultsProps {
   evaluation: Evaluation;
   onSelect: (sheet: string, cell: string) => void;
+  trendOf: (source: CellRef) => Trend | undefined;
 }
 
 function TargetRow({
   result,
   onSelect,
+  trendOf,
 }: {
   result: TargetResult;
   onSelect: ResultsProps["onSelect"];
+  trendOf: ResultsProps["trendOf"];
 }) {
   const styles = useStyles();
-  const attainment = result.attainment;
+  const [trend, setTrend] = useState<Trend | null | undefined>();
+  const trendId = `trend-${result.source.sheet}-${result.source.cell}`.replace(/[^\w-]/g, "_");
+  const open = trend !== undefined;
   return (
-    <li>
+    <li className={styles.card}>
       <button
         className={styles.row}
         onClick={() => onSelect(result.source.sheet, result.source.cell)}
@@ -77,67 +87,72 @@ function TargetRow({
         aria-label={`${result.project} ${result.kpi}: ${result.status}. Select its row.`}
       >
         <span className={styles.line}>
-          <Text weight="semibold">
+          <Text weight="semibold" className={styles.title}>
             {result.project} · {result.kpi}
           </Text>
           <StatusBadge label={result.status} />
         </span>
-        {attainment !== null && (
-          <span className={styles.line}>
-            <ProgressBar
-              value={Math.max(0, Math.min(attainment, 1))}
-              color={attainment >= 1 ? "success" : "brand"}
-              aria-label="Attainment"
-            />
-            <Caption1>{formatWholePercent(attainment)}</Caption1>
-          </span>
+        {result.attainment !== null && (
+          <AttainmentBar attainment={result.attainment} status={result.status} />
         )}
         <Caption1>{result.explanation}</Caption1>
       </button>
+      {result.status !== "Invalid" && (
+        <Button
+          size="small"
+          appearance="transparent"
+          className={styles.trendButton}
+          aria-expanded={open}
+          aria-controls={trendId}
+          data-testid="trend-toggle"
+          onClick={() => setTrend(open ? undefined : (trendOf(result.source) ?? null))}
+        >
+          {open ? "Hide trend" : "Show trend"}
+        </Button>
+      )}
+      {open && (
+        <div id={trendId} className={styles.trend}>
+          {trend ? (
+            <TrendChart trend={trend} />
+          ) : (
+            <Caption1>No observations to draw for this target.</Caption1>
+          )}
+        </div>
+      )}
     </li>
   );
 }
 
 /** Summary, teams, targets and issues of the last evaluation. */
-export function Results({ evaluation, onSelect }: ResultsProps) {
+export function Results({ evaluation, onSelect, trendOf }: ResultsProps) {
   const styles = useStyles();
-  const counts = statusCounts(evaluation);
-  const eligible = evaluation.teams.filter((t) => t.eligible === "Yes").length;
-  const pending = evaluation.teams.filter((t) => t.eligible === "Pending").length;
-  const notEligible = evaluation.teams.filter((t) => t.eligible === "No").length;
-  const total = evaluation.teams.reduce((sum, t) => sum + t.reward, 0);
+  const showIssues = () => {
+    const heading = document.getElementById("issues-heading");
+    heading?.scrollIntoView({ block: "start" });
+    heading?.focus();
+  };
   return (
     <>
-      <section aria-labelledby="summary-heading">
-        <Subtitle2 as="h2" id="summary-heading">
-          Summary
-        </Subtitle2>
-        <div className={styles.summary} data-testid="summary">
-          <Body1>Teams eligible: {eligible}</Body1>
-          <Body1>Pending: {pending}</Body1>
-          <Body1>Not eligible: {notEligible}</Body1>
-          <Body1>Total reward: {formatMoney(total)}</Body1>
-          <Caption1>
-            {counts.Met} met · {counts.Missed} missed · {counts.Pending} pending · {counts.review}{" "}
-            to review
-          </Caption1>
-        </div>
-      </section>
+      <Summary evaluation={evaluation} onShowIssues={showIssues} />
       <section aria-labelledby="teams-heading">
         <Subtitle2 as="h2" id="teams-heading">
           Teams
         </Subtitle2>
         <ul className={styles.list}>
           {evaluation.teams.map((team) => (
-            <li key={team.team} className={styles.line} data-testid="team">
-              <Text>{team.team}</Text>
-              <span className={styles.line}>
-                <Caption1>{formatMoney(team.reward)}</Caption1>
+            <li key={team.team} className={styles.team} data-testid="team">
+              <Text className={styles.teamName}>{team.team}</Text>
+              <Caption1 className={styles.money}>{formatMoney(team.reward)}</Caption1>
+              <span className={styles.badgeSlot}>
                 <StatusBadge label={team.eligible} />
               </span>
             </li>
           ))}
         </ul>
+        <Caption1>
+          Reward adds up what each target pays, so a team can be paid and still not be eligible:
+          Eligible says whether it met all of its targets.
+        </Caption1>
       </section>
       <section aria-labelledby="targets-heading">
         <Subtitle2 as="h2" id="targets-heading">
@@ -149,18 +164,19 @@ export function Results({ evaluation, onSelect }: ResultsProps) {
               key={`${result.source.sheet}!${result.source.cell}`}
               result={result}
               onSelect={onSelect}
+              trendOf={trendOf}
             />
           ))}
         </ul>
       </section>
       {evaluation.issues.length > 0 && (
         <section aria-labelledby="issues-heading">
-          <Subtitle2 as="h2" id="issues-heading">
+          <Subtitle2 as="h2" id="issues-heading" tabIndex={-1}>
             Issues ({evaluation.issues.length})
           </Subtitle2>
           <ul className={styles.list}>
             {evaluation.issues.map((issue, i) => (
-              <li key={i}>
+              <li key={i} className={styles.card}>
                 <button
                   className={styles.row}
                   onClick={() => onSelect(issue.sheet, issue.cell)}

@@ -1,4 +1,4 @@
-import { Badge, type BadgeProps } from "@fluentui/react-components";
+import { Badge, makeStyles, type BadgeProps } from "@fluentui/react-components";
 import type { Eligibility, Status } from "../../engine";
 
 const COLOURS: Record<Status | Eligibility, BadgeProps["color"]> = {
@@ -12,10 +12,22 @@ const COLOURS: Record<Status | Eligibility, BadgeProps["color"]> = {
   Review: "informative",
 };
 
+const useStyles = makeStyles({
+  // A badge keeps its whole label on one line and never gives up width to the text beside it.
+  badge: { whiteSpace: "nowrap", flexShrink: 0, minWidth: "max-content" },
+});
+
 /** The same colours as the results sheet: green met, red missed, amber pending, grey the rest. */
 export function StatusBadge({ label }: { label: Status | Eligibility }) {
+  const styles = useStyles();
   return (
-    <Badge appearance="tint" color={COLOURS[label]} data-status={label}>
+    <Badge
+      appearance="tint"
+      shape="rounded"
+      color={COLOURS[label]}
+      className={styles.badge}
+      data-status={label}
+    >
       {label}
     </Badge>
   );

@@ -36,7 +36,13 @@ export function TablesFound({
       {tables === undefined ? (
         <Caption1>Looking for tables…</Caption1>
       ) : tables.length === 0 ? (
-        <Caption1>No Targets or observation tables in this workbook yet.</Caption1>
+        <>
+          <Caption1 as="p">No Targets or observation tables in this workbook yet.</Caption1>
+          <Caption1 as="p" data-testid="table-help">
+            A Targets table needs a header row with Project, KPI, Start, Window (or End) and Target.
+            Observations need Project, KPI, Date and Value, or a Date column and one column per KPI.
+          </Caption1>
+        </>
       ) : (
         <ul className={styles.list} data-testid="tables">
           {tables.map((t) => (

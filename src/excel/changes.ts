@@ -1,0 +1,41 @@
+import { RESULTS_SHEET } from "../engine";
+import { STAGING_SHEET } from "./write";
+
+/**
+ * Tells the pane when the user changes the workbook: cells edited on any sheet, sheets added or
+ * deleted. Changes KPI Rewards makes to its own sheets are not reported. Cell edits need ExcelApi 1.9
+ * (the worksheet collection's onChanged); older hosts report added and deleted sheets only.
+ * Returns whether cell edits are watched.
+ */
+export async function watchWorkbook(onChange: () => void): Promise<boolean> {
+  const ours = new Set([RESULTS_SHEET.toLowerCase(), STAGING_SHEET.toLowerCase()]);
+  // Ids of our sheets, learnt while they exist, so that deleting them later is not reported either.
+  const ourIds = new Set<string>();
+  const isOurs = async (worksheetId: string): Promise<boolean> => {
+    if (ourIds.has(worksheetId)) return true;
+    return Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(worksheetId);
+      sheet.load("name");
+      await context.sync();
+      if (sheet.isNullObject || !ours.has(sheet.name.toLowerCase())) return false;
+      ourIds.add(worksheetId);
+      return true;
+    });
+  };
+  const handle = async (event: { worksheetId: string }) => {
+    if (!(await isOurs(event.worksheetId))) onChange();
+  };
+  const edits = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
+  await Excel.run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    // Our sheet may already exist from an earlier session.
+    const results = worksheets.getItemOrNullObject(RESULTS_SHEET);
+    results.load("id");
+    if (edits) worksheets.onChanged.add(handle);
+    worksheets.onAdded.add(handle);
+    worksheets.onDeleted.add(handle);
+    await context.sync();
+    if (!results.isNullObject) ourIds.add(results.id);
+  });
+  return edits;
+}
