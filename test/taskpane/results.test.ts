@@ -1,5 +1,6 @@
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { fakeOfficeScript, serveDist } from "../support/browser";
+import { launchChromium } from "../support/chromium";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -23,10 +24,7 @@ describe("the pane's results at 320 px", () => {
 
   beforeAll(async () => {
     server = await serveDist();
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
     shared = await evaluatedSample();
   }, 90_000);
 
