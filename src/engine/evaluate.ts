@@ -8,13 +8,19 @@ import {
   isMet,
   type Goal,
 } from "./attainment";
+import { applyAdjustments, readAdjustments, type AppliedAdjustment } from "./adjustment";
 import { CellReader } from "./cell-reader";
 import { explain } from "./explanation";
 import { IssueLog, type Issue } from "./issue";
 import { readObservations, type ObservationIndex } from "./observations";
+import { measurePace, type Pace } from "./pace";
+import { curveCap, curvePayout, findPayCurve, readPayCurves, type PayCurves } from "./pay-curve";
 import { payout as payoutOf } from "./payout";
+import { compareWithHistory } from "./run-changes";
+import { planRun, type RunHistory, type RunPlan } from "./run-history";
+import { fingerprintTables } from "./fingerprint";
 import type { Series } from "./series";
-import type { Status } from "./status";
+import { isDecided, type Status } from "./status";
 import {
   findTables,
   summariseTables,
@@ -38,9 +44,22 @@ export interface TargetResult extends TeamMember {
   readonly actual: number | null;
   readonly targetValue: number | null;
   readonly change: number | null;
+  /** A Pending target's value projected to the end of its window (SPEC §11); null otherwise. */
+  readonly projected: number | null;
+  readonly pace: Pace | null;
+  /** The Adjustments added to this target's payout (SPEC §10); null when none. */
+  readonly adjustment: number | null;
+  /** Observations in the evaluation window, recorded with each run. */
+  readonly observations: number | null;
+  /** Against the last approved run, else the last run (SPEC §9); null and "" without history. */
+  readonly previousStatus: Status | null;
+  readonly previousPayout: number | null;
+  readonly changed: string;
   readonly explanation: string;
   /** Why an Invalid row is Invalid, without the KPI and cell the explanation adds. */
   readonly problem?: string;
+  /** The cell an Invalid row's problem is shown at, when not its Target cell. */
+  readonly problemCell?: CellRef;
   readonly source: CellRef;
 }
 
@@ -50,11 +69,31 @@ export interface Evaluation {
   readonly teams: TeamResult[];
   readonly issues: Issue[];
   readonly tables: TableSummary[];
+  /** Every adjustment applied, for the pane to list beside its target or team. */
+  readonly adjustments: AppliedAdjustment[];
+  /** Present when the evaluation was asked to record a run (SPEC §9). */
+  readonly run?: RunOutcome;
+}
+
+/** What recording this evaluation means for the run history. */
+export interface RunOutcome {
+  /** A new run to append, or the run this evaluation repeats (same as-of date and inputs). */
+  readonly plan: RunPlan;
+  /** The `Inputs` fingerprint of this evaluation. */
+  readonly inputs: string;
+  /** The run the results were compared with, when there is one. */
+  readonly comparedWith?: number;
 }
 
 export interface EvaluateOptions {
   /** The evaluation date as a whole-day serial: it decides Pending, nothing else. */
   readonly asOf: number;
+  /**
+   * The workbook's run history, when the evaluation will be recorded (hosts that write): results are
+   * compared with it and the run is planned. Fingerprinting every input costs a pass over the cells,
+   * so formulas, which record nothing, leave it out.
+   */
+  readonly history?: RunHistory;
 }
 
 /** Read grid → recognise tables → evaluate every target → roll up teams. */
@@ -77,7 +116,8 @@ export function evaluateTables(
   issues.issues.push(...(found.issues ?? []));
   const reader = new CellReader(date1904);
   const index = readObservations(found.observations, reader, issues);
-  const results: TargetResult[] = [];
+  const curves = readPayCurves(found.payCurves ?? [], reader, issues);
+  let results: TargetResult[] = [];
   const rows = new Map<FoundTable, number>(index.rows);
   for (const table of found.targets) {
     const tableProblem = missingTargetColumns(table, issues);
@@ -87,18 +127,57 @@ export function evaluateTables(
       const parsed = readTargetRow(table, row, reader, issues, tableProblem);
       results.push(
         parsed.ok
-          ? evaluateIndexed(parsed.target, index, options.asOf, issues)
+          ? evaluateIndexed(parsed.target, index, options.asOf, issues, curves)
           : invalidResult(parsed.invalid)
       );
     }
     rows.set(table, results.length - before);
   }
+  const adjusted = applyAdjustments(
+    readAdjustments(found.adjustments ?? [], reader, issues),
+    results,
+    issues
+  );
+  results = results.map((result, i) => {
+    const amount = adjusted.byTarget.get(i);
+    if (amount === undefined) return result;
+    const explanation = `${result.explanation.replace(/\.$/, "")}; ${adjusted.phrases.get(i)}.`;
+    return { ...result, adjustment: amount, explanation };
+  });
+  let run: RunOutcome | undefined;
+  if (options.history) {
+    const comparison = compareWithHistory(results, options.history);
+    results = results.map((result, i) => {
+      const change = comparison.changes[i];
+      if (change.payoutWarning)
+        issues.warning(result.source.sheet, result.source.cell, change.payoutWarning);
+      return {
+        ...result,
+        previousStatus: change.previousStatus,
+        previousPayout: change.previousPayout,
+        changed: change.changed,
+      };
+    });
+    const inputs = fingerprintTables([
+      ...found.targets,
+      ...found.observations,
+      ...(found.adjustments ?? []),
+      ...(found.payCurves ?? []),
+    ]);
+    run = {
+      plan: planRun(options.history, options.asOf, inputs),
+      inputs,
+      comparedWith: comparison.basis?.run,
+    };
+  }
   return {
     asOf: options.asOf,
     results,
-    teams: rollUpTeams(results),
+    teams: rollUpTeams(results, adjusted.byTeam),
     issues: issues.issues,
     tables: summariseTables(found, rows),
+    adjustments: [...adjusted.applied],
+    run,
   };
 }
 
@@ -106,13 +185,15 @@ function evaluateIndexed(
   target: Target,
   index: ObservationIndex,
   asOf: number,
-  issues: IssueLog
+  issues: IssueLog,
+  curves: PayCurves
 ): TargetResult {
   const series = index.get(target.project, target.kpi);
   if (series) {
-    const result = evaluateTarget(target, series, asOf);
+    const result = evaluateTarget(target, series, asOf, curves);
     if (result.status === "Invalid") {
-      issues.error(target.targetCell.sheet, target.targetCell.cell, result.explanation);
+      const cell = result.problemCell ?? target.targetCell;
+      issues.error(cell.sheet, cell.cell, result.explanation);
     }
     return result;
   }
@@ -139,6 +220,13 @@ function invalidResult(row: InvalidTarget | (Target & { message: string })): Tar
     actual: null,
     targetValue: null,
     change: null,
+    projected: null,
+    pace: null,
+    adjustment: null,
+    observations: null,
+    previousStatus: null,
+    previousPayout: null,
+    changed: "",
     attainment: null,
     status: "Invalid",
     payout: 0,
@@ -150,8 +238,13 @@ function invalidResult(row: InvalidTarget | (Target & { message: string })): Tar
   };
 }
 
-/** Evaluates one target against its series (SPEC §2–§4). */
-export function evaluateTarget(target: Target, series: Series, asOf: number): TargetResult {
+/** Evaluates one target against its series (SPEC §2–§4, §11, §12). */
+export function evaluateTarget(
+  target: Target,
+  series: Series,
+  asOf: number,
+  curves: PayCurves = new Map()
+): TargetResult {
   const evaluation = aggregateWindow(series, target.evaluation, target.aggregate);
   const baseline = measureBaseline(target.baseline, series, target.evaluation, target.aggregate);
   const A = evaluation.value;
@@ -163,8 +256,10 @@ export function evaluateTarget(target: Target, series: Series, asOf: number): Ta
   const attainment =
     A !== null && B !== null && goal ? attainmentOf(A, B, goal, target.targetType) : null;
 
+  const curve = target.payCurve ? findPayCurve(curves, target.payCurve.name) : undefined;
   let status: Status;
   if (parsedGoal && !parsedGoal.ok) status = "Invalid";
+  else if (curve && !curve.ok) status = "Invalid";
   else if (asOf < target.evaluation.to) status = "Pending";
   else if (
     evaluation.count < target.minPoints ||
@@ -173,28 +268,41 @@ export function evaluateTarget(target: Target, series: Series, asOf: number): Ta
     status = "Insufficient data";
   } else status = A !== null && goal && isMet(A, goal) ? "Met" : "Missed";
 
-  const explanation =
+  const reading = status === "Pending" && goal ? paceOf(series, target, goal, asOf) : undefined;
+  const problem =
     parsedGoal && !parsedGoal.ok
-      ? `${target.kpi}${placeOf(target.targetCell, "Target")}: ${parsedGoal.message}.`
-      : explain({
-          kpi: target.kpi,
-          aggregate: target.aggregate,
-          evaluation: target.evaluation,
-          actual: A,
-          actualCount: evaluation.count,
-          baseline: B,
-          baselineWindow: baseline.window,
-          baselineCount: baseline.count,
-          scaledFromDays: baseline.scaledFromDays,
-          change,
-          targetType: target.targetType,
-          target: target.target,
-          goal,
-          attainment,
-          status,
-          minPoints: target.minPoints,
-          asOf,
-        });
+      ? { message: parsedGoal.message, cell: target.targetCell, column: "Target" }
+      : curve && !curve.ok && target.payCurve
+        ? { message: curve.message, cell: target.payCurve.cell, column: "Pay curve" }
+        : undefined;
+  const explanation = problem
+    ? `${target.kpi}${placeOf(problem.cell, problem.column)}: ${problem.message}.`
+    : explain({
+        kpi: target.kpi,
+        aggregate: target.aggregate,
+        evaluation: target.evaluation,
+        actual: A,
+        actualCount: evaluation.count,
+        baseline: B,
+        baselineWindow: baseline.window,
+        baselineCount: baseline.count,
+        scaledFromDays: baseline.scaledFromDays,
+        change,
+        targetType: target.targetType,
+        target: target.target,
+        goal,
+        attainment,
+        status,
+        minPoints: target.minPoints,
+        asOf,
+        pace: reading,
+      });
+  const payout =
+    curve?.ok && isDecided(status)
+      ? attainment === null
+        ? 0
+        : target.reward * curvePayout(curve.value, attainment)
+      : payoutOf(status, attainment, target);
   return {
     project: target.project,
     team: target.team,
@@ -205,15 +313,40 @@ export function evaluateTarget(target: Target, series: Series, asOf: number): Ta
     actual: A,
     targetValue: goal?.value ?? (target.targetType === "value" ? target.target : null),
     change,
+    projected: reading?.projected ?? null,
+    pace: reading?.pace ?? null,
+    adjustment: null,
+    observations: evaluation.count,
+    previousStatus: null,
+    previousPayout: null,
+    changed: "",
     attainment,
     status,
-    payout: payoutOf(status, attainment, target),
+    payout,
     explanation,
-    problem: parsedGoal && !parsedGoal.ok ? parsedGoal.message : undefined,
+    problem: problem?.message,
+    problemCell: problem?.cell,
     source: target.source,
     weight: target.weight,
-    cap: target.cap,
+    // A curve pays nothing more past its last point, so the Score caps attainment there (SPEC §12).
+    cap: curve?.ok ? curveCap(curve.value) : target.cap,
   };
+}
+
+/** The pace of an open window, from the observations up to and including the as-of date (SPEC §11). */
+function paceOf(series: Series, target: Target, goal: Goal, asOf: number) {
+  const window = target.evaluation;
+  const soFar = { from: window.from, to: Math.min(window.to, Math.floor(asOf) + 1) };
+  const { first, end } = series.slice(soFar);
+  const value = aggregateWindow(series, soFar, target.aggregate).value;
+  if (value === null) return undefined;
+  return measurePace(
+    window,
+    target.aggregate,
+    goal,
+    { count: end - first, sum: series.sum(first, end), value },
+    asOf
+  );
 }
 
 /** ` (Target, Targets!E5)`, or nothing where there is no cell (formula arguments). */

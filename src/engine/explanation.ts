@@ -1,6 +1,7 @@
 import type { Aggregate } from "./aggregate";
 import { formatDay, formatDaySpan } from "./date";
 import type { Goal } from "./attainment";
+import type { PaceReading } from "./pace";
 import type { Status } from "./status";
 import { formatSignedPercent, type TargetType } from "./target";
 import { lastDay, type Window } from "./window";
@@ -52,6 +53,30 @@ export interface ExplanationFacts {
   readonly status: Status;
   readonly minPoints: number;
   readonly asOf: number;
+  /** A Pending target's projection (SPEC §11). */
+  readonly pace?: PaceReading;
+}
+
+/**
+ * `at risk: projected 50.0; the remaining 8 observations need an average of at least 57.5`: the pace of
+ * an open window and what the rest of it needs, in the target's direction.
+ */
+export function describePace(reading: PaceReading, direction: Goal["direction"]): string {
+  const head = `${reading.pace === "On track" ? "on track" : "at risk"}: projected ${formatAmount(reading.projected)}`;
+  const need = reading.need;
+  if (!need) return head;
+  const bound = direction === "increase" ? "at least" : "at most";
+  if (need.aggregate === "average") {
+    const many = need.remaining === 1 ? "observation needs" : `${need.remaining} observations need`;
+    return `${head}; the remaining ${many} an average of ${bound} ${formatAmount(need.average)}`;
+  }
+  if (direction === "increase")
+    return need.total <= 0
+      ? `${head}; the target total is reached already`
+      : `${head}; the rest of the window needs ${formatAmount(need.total)} more`;
+  return need.total < 0
+    ? `${head}; the total is already ${formatAmount(-need.total)} over the target`
+    : `${head}; the rest of the window can add at most ${formatAmount(need.total)}`;
 }
 
 function describeTarget(facts: ExplanationFacts): string {
@@ -102,7 +127,9 @@ function describeOutcome(facts: ExplanationFacts): string {
         facts.attainment === null
           ? ""
           : ` (attainment to date ${formatWholePercent(facts.attainment)})`;
-      return `pending until ${formatDay(lastDay(facts.evaluation))}${toDate}`;
+      const pace =
+        facts.pace && facts.goal ? `; ${describePace(facts.pace, facts.goal.direction)}` : "";
+      return `pending until ${formatDay(lastDay(facts.evaluation))}${toDate}${pace}`;
     }
     default: {
       const short: string[] = [];

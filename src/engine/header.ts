@@ -30,7 +30,8 @@ export type TargetColumn =
   | "reward"
   | "weight"
   | "threshold"
-  | "cap";
+  | "cap"
+  | "payCurve";
 
 export type ObservationColumn = "project" | "kpi" | "date" | "value";
 
@@ -52,6 +53,7 @@ const TARGET_HEADERS: Record<string, TargetColumn> = {
   weight: "weight",
   threshold: "threshold",
   cap: "cap",
+  paycurve: "payCurve",
 };
 
 const OBSERVATION_HEADERS: Record<string, ObservationColumn> = {

@@ -1,5 +1,10 @@
-import type { Parsed } from "./window";
+import { cellText } from "./cell";
+import type { CellReader } from "./cell-reader";
 import { formatWholePercent } from "./explanation";
+import { nameKey } from "./header";
+import type { IssueLog } from "./issue";
+import type { PayCurvesTable } from "./tables";
+import type { Parsed } from "./window";
 
 /** One point of a pay curve: at this attainment, this fraction of the Reward is paid. */
 export interface PayCurvePoint {
@@ -69,4 +74,77 @@ export function curvePayout(curve: PayCurve, attainment: number): number {
 /** The attainment above which a curve pays no more: what the team Score caps attainment at. */
 export function curveCap(curve: PayCurve): number {
   return curve.points[curve.points.length - 1].attainment;
+}
+
+/** Every curve of the Pay curves tables by name (case and spacing ignored), usable or with why not. */
+export type PayCurves = ReadonlyMap<string, Parsed<PayCurve>>;
+
+/**
+ * Reads the Pay curves tables: one row per point, `Attainment` and `Payout` as `0.8` or `80%`. A row
+ * whose numbers cannot be read is an `error` issue with its cell, and makes its curve unusable (a curve
+ * with a point missing would pay something nobody wrote down).
+ */
+export function readPayCurves(
+  tables: readonly PayCurvesTable[],
+  reader: CellReader,
+  issues: IssueLog
+): PayCurves {
+  const points = new Map<string, { name: string; points: PayCurvePoint[]; broken?: string }>();
+  for (const table of tables) {
+    const { view, columns, sheet } = table;
+    for (let row = view.firstDataRow; row < view.endRow; row++) {
+      if (view.isBlankRow(row)) continue;
+      const name = cellText(view.cell(row, columns.curve ?? 0)).trim();
+      const place = (column: number | undefined) => `${sheet}!${view.address(row, column ?? 0)}`;
+      if (name === "") {
+        issues.error(
+          sheet,
+          view.address(row, columns.curve ?? 0),
+          `Pay curve (${place(columns.curve)}) is blank; name the curve this point belongs to`
+        );
+        continue;
+      }
+      const key = nameKey(name);
+      const curve = points.get(key) ?? { name, points: [] };
+      points.set(key, curve);
+      const attainment = reader.fraction(
+        view.cell(row, columns.attainment ?? 0),
+        `Attainment (${place(columns.attainment)})`
+      );
+      const payout = reader.fraction(
+        view.cell(row, columns.payout ?? 0),
+        `Payout (${place(columns.payout)})`
+      );
+      if (!attainment.ok || !payout.ok) {
+        const problem = !attainment.ok ? attainment : (payout as { ok: false; message: string });
+        const column = !attainment.ok ? columns.attainment : columns.payout;
+        issues.error(
+          sheet,
+          view.address(row, column ?? 0),
+          `Pay curve "${name}": ${problem.message}`
+        );
+        curve.broken ??= `pay curve "${name}" has a point that cannot be read (${place(column)}); correct it in the Pay curves table`;
+        continue;
+      }
+      curve.points.push({ attainment: attainment.value, payout: payout.value });
+    }
+  }
+  const curves = new Map<string, Parsed<PayCurve>>();
+  for (const [key, curve] of points) {
+    curves.set(
+      key,
+      curve.broken ? { ok: false, message: curve.broken } : checkPayCurve(curve.name, curve.points)
+    );
+  }
+  return curves;
+}
+
+/** The curve a target names, or why it cannot pay: unknown, or not a usable curve. */
+export function findPayCurve(curves: PayCurves, name: string): Parsed<PayCurve> {
+  return (
+    curves.get(nameKey(name)) ?? {
+      ok: false,
+      message: `pay curve "${name}" is not in a Pay curves table (Curve, Attainment, Payout); add its points or correct the name`,
+    }
+  );
 }

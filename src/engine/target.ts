@@ -43,6 +43,8 @@ export interface Target {
   readonly weight: number;
   readonly threshold?: number;
   readonly cap?: number;
+  /** The name of the pay curve that decides the payout (SPEC §12), and its cell. */
+  readonly payCurve?: { readonly name: string; readonly cell: CellRef };
 }
 
 /** A row that cannot be evaluated: what could be read, and why not. */
@@ -106,6 +108,7 @@ const COLUMN_LABELS: Record<TargetColumn, string> = {
   weight: "Weight",
   threshold: "Threshold",
   cap: "Cap",
+  payCurve: "Pay curve",
 };
 
 /** Problems of a table as a whole (missing columns), reported once and repeated on each of its rows. */
@@ -297,6 +300,22 @@ export function readTargetRow(
     );
   }
 
+  let payCurve: Target["payCurve"];
+  if (filled("payCurve")) {
+    payCurve = {
+      name: text("payCurve").trim(),
+      cell: { sheet, cell: view.address(row, columns.payCurve!) },
+    };
+    const ignored = (["threshold", "cap"] as const).filter(filled);
+    if (ignored.length > 0) {
+      issues.warning(
+        sheet,
+        view.address(row, columns[ignored[0]]!),
+        `${ignored.map(at).join(" and ")} ${ignored.length > 1 ? "are" : "is"} ignored: the pay curve "${payCurve.name}" decides the payout — clear ${ignored.length > 1 ? "them" : "it"}`
+      );
+    }
+  }
+
   if (
     errors.length > 0 ||
     start === undefined ||
@@ -329,8 +348,9 @@ export function readTargetRow(
       minPoints,
       reward,
       weight,
-      threshold,
-      cap,
+      threshold: payCurve ? undefined : threshold,
+      cap: payCurve ? undefined : cap,
+      payCurve,
     },
   };
 }

@@ -25,15 +25,25 @@ export interface TeamMember {
   readonly payout: number;
 }
 
-/** One row per team, in the order teams first appear among the targets (SPEC §4). */
-export function rollUpTeams(members: readonly TeamMember[]): TeamResult[] {
+/**
+ * One row per team, in the order teams first appear among the targets (SPEC §4); `adjustments` are
+ * added to each team's reward (SPEC §10).
+ */
+export function rollUpTeams(
+  members: readonly TeamMember[],
+  adjustments: ReadonlyMap<string, number> = new Map()
+): TeamResult[] {
   const teams = new Map<string, TeamMember[]>();
   for (const member of members) {
     const list = teams.get(member.team);
     if (list) list.push(member);
     else teams.set(member.team, [member]);
   }
-  return [...teams].map(([team, list]) => teamResult(team, list));
+  return [...teams].map(([team, list]) => {
+    const result = teamResult(team, list);
+    const adjustment = adjustments.get(team);
+    return adjustment === undefined ? result : { ...result, reward: result.reward + adjustment };
+  });
 }
 
 function teamResult(team: string, members: readonly TeamMember[]): TeamResult {

@@ -114,7 +114,7 @@ describe("status order", () => {
     expect(result.attainment).toBeCloseTo(1.1201456, 6);
     expect(result.payout).toBe(0);
     expect(result.explanation).toMatch(
-      /→ pending until 29 Feb 2024 \(attainment to date 112%\)\.$/
+      /→ pending until 29 Feb 2024 \(attainment to date 112%\); on track: projected 319\.7; /
     );
   });
 
@@ -685,3 +685,262 @@ describe("workbooks", () => {
 });
 
 const TARGET_COLUMNS = ["Project", "KPI", "Start", "Window", "Target"];
+
+describe("pace of open windows (SPEC §11)", () => {
+  const calls = {
+    Project: "Helpdesk",
+    KPI: "Support calls",
+    Start: day("2024-02-01"),
+    Window: "1 month",
+    Target: -0.2,
+  };
+
+  test("a Pending target mid-window is projected from the observations up to the as-of date", () => {
+    // T = 412 × 0.8 = 329.6; 15 of 29 days gone with 15 observations of 319.7 (Σ 4,795.5);
+    // N = max(16, round(15 × 29 / 15)) = 29; (329.6 × 29 − 4,795.5) / 14 = 340.207…
+    const [result] = evaluate([target(calls)], supportCalls, "2024-02-15").results;
+    expect(result.projected).toBeCloseTo(319.7, 10);
+    expect(result.pace).toBe("On track");
+    expect(result.explanation).toBe(
+      "Support calls: average 319.7 in 1 Feb–29 Feb 2024 vs 412.0 in 1 Jan–31 Jan 2024 (−22.4%); target −20% → pending until 29 Feb 2024 (attainment to date 112%); on track: projected 319.7; the remaining 14 observations need an average of at most 340.2."
+    );
+  });
+
+  test("a sum is projected over the whole window and the rest needs T − Σ", () => {
+    // Baseline January sum 31 × 412 = 12,772, scaled to 29 days: 11,948; T = 11,948 × 1.1 = 13,142.8.
+    // 10 days × 319.7 = 3,197 so far, projected 3,197 × 29 / 10 = 9,271.3: at risk; needs 9,945.8.
+    const rising = { ...calls, Target: 0.1, Aggregate: "sum" };
+    const [result] = evaluate([target(rising)], supportCalls, "2024-02-10").results;
+    expect(result.projected).toBeCloseTo(9271.3, 6);
+    expect(result.pace).toBe("At risk");
+    expect(result.explanation).toMatch(
+      /; at risk: projected 9,271\.3; the rest of the window needs 9,945\.8 more\.$/
+    );
+  });
+
+  test("decided targets, windows not yet open and windows without observations have no pace", () => {
+    const later = { ...calls, Start: day("2024-06-01") };
+    const { results } = evaluate([target(calls), target(later)], supportCalls, "2024-03-15");
+    expect(results.map((r) => [r.status, r.projected, r.pace])).toEqual([
+      ["Met", null, null],
+      ["Pending", null, null],
+    ]);
+  });
+});
+
+describe("pay curves (SPEC §12)", () => {
+  const CURVE_HEADER = ["Curve", "Attainment", "Payout"];
+  const curves = [
+    ["Steep", "80%", "50%"],
+    ["Steep", 1, 1],
+    ["Steep", 1.5, 2],
+    ["Falling", 1, 1],
+    ["Falling", 1.2, 0.8],
+  ];
+  const calls = {
+    Project: "Helpdesk",
+    KPI: "Support calls",
+    Start: day("2024-02-01"),
+    Window: "1 month",
+    Target: -0.2,
+    Reward: 5000,
+  };
+
+  function withCurves(rows: Record<string, CellValue>[]): Evaluation {
+    const header = [...HEADER, "Pay curve"];
+    return evaluateWorkbook(
+      {
+        sheets: [
+          sheet(
+            "Targets",
+            header,
+            rows.map((cells) => header.map((h) => cells[h] ?? null))
+          ),
+          sheet("Observations", ["Project", "KPI", "Date", "Value"], supportCalls),
+          sheet("Curves", CURVE_HEADER, curves),
+        ],
+      },
+      { asOf: day("2024-12-31") }
+    );
+  }
+
+  test("a Met target is paid Reward × the curve at its attainment, and its Score caps at the last point", () => {
+    // attainment (412 − 319.7) / (412 − 329.6) = 1.1201456; curve 1 + 0.1201456 × 2 = 1.2402913.
+    const { results, teams } = withCurves([{ ...calls, "Pay curve": "steep" }]);
+    expect(results[0].status).toBe("Met");
+    expect(results[0].payout).toBeCloseTo(5000 * (1 + (92.3 / 82.4 - 1) * 2), 6);
+    expect(teams[0].score).toBeCloseTo(92.3 / 82.4, 9);
+  });
+
+  test("a Missed target above the curve's first point earns its share", () => {
+    // Target −25%: T = 309; attainment 92.3 / 103 = 0.8961165; curve 0.5 + 0.0961165 × 2.5 = 0.7402913.
+    const { results } = withCurves([{ ...calls, Target: -0.25, "Pay curve": "Steep" }]);
+    expect(results[0].status).toBe("Missed");
+    expect(results[0].payout).toBeCloseTo(5000 * (0.5 + (92.3 / 103 - 0.8) * 2.5), 6);
+  });
+
+  test("Threshold and Cap are ignored with a warning when a curve is given", () => {
+    const { results, issues } = withCurves([
+      { ...calls, Threshold: 0.5, Cap: 1, "Pay curve": "Steep" },
+    ]);
+    expect(results[0].payout).toBeCloseTo(5000 * (1 + (92.3 / 82.4 - 1) * 2), 6);
+    expect(issues).toContainEqual({
+      severity: "warning",
+      sheet: "Targets",
+      cell: "L2",
+      message:
+        'Threshold (Targets!L2) and Cap (Targets!M2) are ignored: the pay curve "Steep" decides the payout — clear them',
+    });
+  });
+
+  test("an unknown curve makes the target Invalid, naming the curve at its cell", () => {
+    const { results, issues } = withCurves([{ ...calls, "Pay curve": "Gentle" }]);
+    const message =
+      'Support calls (Pay curve, Targets!P2): pay curve "Gentle" is not in a Pay curves table (Curve, Attainment, Payout); add its points or correct the name.';
+    expect([results[0].status, results[0].payout, results[0].explanation]).toEqual([
+      "Invalid",
+      0,
+      message,
+    ]);
+    expect(issues).toContainEqual({ severity: "error", sheet: "Targets", cell: "P2", message });
+  });
+
+  test("a curve whose payout falls makes its targets Invalid", () => {
+    const { results } = withCurves([{ ...calls, "Pay curve": "Falling" }]);
+    expect(results[0].status).toBe("Invalid");
+    expect(results[0].problem).toBe(
+      'pay curve "Falling" pays 80% at attainment 120%, less than 100% at 100%; a payout must not fall as attainment rises'
+    );
+  });
+});
+
+describe("adjustments (SPEC §10)", () => {
+  const calls = {
+    Project: "Helpdesk",
+    KPI: "Support calls",
+    Start: day("2024-02-01"),
+    Window: "1 month",
+    Target: -0.2,
+    Reward: 5000,
+    Team: "Service Desk",
+  };
+
+  test("an adjustment adds to the target's payout column of its own, the explanation and the team reward", () => {
+    const evaluation = evaluateWorkbook(
+      {
+        sheets: [
+          sheet("Targets", HEADER, [target(calls)]),
+          sheet("Observations", ["Project", "KPI", "Date", "Value"], supportCalls),
+          sheet(
+            "Adjustments",
+            ["Project", "KPI", "Amount", "Reason", "Team"],
+            [
+              ["Helpdesk", "Support calls", -1200, "duplicate tickets", null],
+              ["", "", 300, "on-call bonus", "Service Desk"],
+            ]
+          ),
+        ],
+      },
+      { asOf: day("2024-12-31") }
+    );
+    const [result] = evaluation.results;
+    expect([result.status, result.payout, result.adjustment]).toEqual(["Met", 5000, -1200]);
+    expect(result.explanation).toMatch(
+      /→ met \(attainment 112%\); adjusted −1,200\.00: duplicate tickets\.$/
+    );
+    expect(evaluation.teams[0].reward).toBe(5000 - 1200 + 300);
+    expect(evaluation.adjustments.map((a) => [a.team, a.amount, a.targetIndex])).toEqual([
+      ["Service Desk", -1200, 0],
+      ["Service Desk", 300, undefined],
+    ]);
+  });
+});
+
+describe("run history (SPEC §9)", () => {
+  const calls = {
+    Project: "Helpdesk",
+    KPI: "Support calls",
+    Start: day("2024-02-01"),
+    Window: "1 month",
+    Target: -0.2,
+    Reward: 5000,
+  };
+  const grid = workbook({ header: HEADER, rows: [target(calls)], observations: supportCalls });
+  const history = (approvedBy?: string) => ({
+    runs: [
+      {
+        run: 1,
+        asOf: day("2024-02-15"),
+        evaluatedAt: day("2024-02-15"),
+        targets: 1,
+        met: 0,
+        missed: 0,
+        pending: 1,
+        review: 0,
+        totalReward: 0,
+        inputs: "x",
+        approvedBy,
+      },
+    ],
+    results: [
+      {
+        run: 1,
+        project: "Helpdesk",
+        kpi: "Support calls",
+        team: "Helpdesk",
+        status: "Pending" as const,
+        baseline: 412,
+        actual: 319.7,
+        attainment: 1.12,
+        payout: 0,
+        start: day("2024-02-01"),
+        observations: 15,
+      },
+    ],
+  });
+
+  test("results compare with the last run and the run is planned with the inputs' fingerprint", () => {
+    const evaluation = evaluateWorkbook(grid, { asOf: day("2024-03-31"), history: history() });
+    const [result] = evaluation.results;
+    expect([result.previousStatus, result.previousPayout, result.changed]).toEqual([
+      "Pending",
+      0,
+      "Pending → Met since run 1 (as of 15 Feb 2024): 14 more observations",
+    ]);
+    expect(evaluation.run?.plan).toEqual({ kind: "new", run: 2 });
+    expect(evaluation.run?.inputs).toMatch(/^[0-9a-f]{32}$/);
+    expect(evaluation.run?.comparedWith).toBe(1);
+  });
+
+  test("the same as-of date and inputs repeat the last run", () => {
+    const first = evaluateWorkbook(grid, { asOf: day("2024-03-31"), history: history() });
+    const again = evaluateWorkbook(grid, {
+      asOf: day("2024-03-31"),
+      history: {
+        ...history(),
+        runs: [{ ...history().runs[0], asOf: day("2024-03-31"), inputs: first.run!.inputs }],
+      },
+    });
+    expect(again.run?.plan).toEqual({ kind: "repeat", run: 1 });
+  });
+
+  test("a payout that differs from an approved run's is a warning at the target's row", () => {
+    const { issues } = evaluateWorkbook(grid, {
+      asOf: day("2024-03-31"),
+      history: history("Jane Roe"),
+    });
+    expect(issues).toContainEqual({
+      severity: "warning",
+      sheet: "Targets",
+      cell: "A2",
+      message:
+        "Helpdesk / Support calls: the payout is now 5,000.00, but run 1 approved 0.00 (approved by Jane Roe); check before paying",
+    });
+  });
+
+  test("without a history nothing is compared or planned", () => {
+    const evaluation = evaluateWorkbook(grid, { asOf: day("2024-03-31") });
+    expect(evaluation.run).toBeUndefined();
+    expect(evaluation.results[0].changed).toBe("");
+  });
+});
