@@ -20,6 +20,7 @@ describe("resultsSummary", () => {
     const evaluation: Evaluation = {
       asOf: day("2024-09-30"),
       results: [],
+      adjustments: [],
       teams: [
         team("North", "Yes", 1500.25),
         team("South", "No", 2000),
