@@ -1,0 +1,58 @@
+import {
+  CELL_TEXT_LIMIT,
+  cutToCellLimit,
+  overlongTextIssues,
+  type ResultsSheet,
+} from "../../src/engine";
+
+describe("Excel's 32,767-character cell limit", () => {
+  test("text within the limit is left alone; longer text is cut to exactly 32,767", () => {
+    expect(CELL_TEXT_LIMIT).toBe(32767);
+    const fits = "a".repeat(32767);
+    expect(cutToCellLimit(fits)).toBe(fits);
+    expect(cutToCellLimit("b".repeat(40000))).toBe("b".repeat(32767));
+  });
+
+  test("a cut never splits a surrogate pair: the emoji goes whole", () => {
+    const text = `${"a".repeat(32766)}😀tail`;
+    expect(cutToCellLimit(text)).toBe("a".repeat(32766));
+  });
+
+  test("every overlong text on the results sheet gives one warning naming its cell", () => {
+    const sheet: ResultsSheet = {
+      title: "KPI Rewards",
+      summary: "s".repeat(32768),
+      tables: [
+        {
+          top: 3,
+          table: {
+            name: "KpiIssues",
+            header: ["Severity", "Sheet", "Cell", "Message"],
+            formats: ["text", "text", "text", "text"],
+            rows: [
+              ["error", "Targets", "A2", "fine"],
+              ["error", "Targets", "A3", "m".repeat(50000)],
+            ],
+            highlights: [],
+          },
+        },
+      ],
+    };
+    expect(overlongTextIssues(sheet, "KPI Rewards")).toEqual([
+      {
+        severity: "warning",
+        sheet: "KPI Rewards",
+        cell: "A2",
+        message:
+          "Text of 32,768 characters is more than a cell holds; only its first 32,767 characters were written here.",
+      },
+      {
+        severity: "warning",
+        sheet: "KPI Rewards",
+        cell: "D6",
+        message:
+          "Text of 50,000 characters is more than a cell holds; only its first 32,767 characters were written here.",
+      },
+    ]);
+  });
+});
