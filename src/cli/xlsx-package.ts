@@ -419,7 +419,14 @@ export async function addResultsSheet(
   let nextTableId = taken.highestTableId + 1;
   let nextTableFile = 1;
   const originalStyles = await styleText(pkg, base);
-  const styles = new Styles(originalStyles?.text);
+  let styles: Styles;
+  try {
+    styles = new Styles(originalStyles?.text);
+  } catch (error) {
+    throw new PackageError(
+      `its part ${originalStyles?.path} is not sound XML (${firstLine(error)})`
+    );
+  }
   const relIds = sheet.tables.map((_, i) => `rId${i + 1}`);
   const date1904 = isDate1904(pkg.workbook);
   const { xml, tables } = sheetXml(sheet, styles, date1904, tableNames, relIds);

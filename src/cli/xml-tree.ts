@@ -133,7 +133,8 @@ function escapeAttribute(text: string): string {
     .replace(/\r/g, "&#13;");
 }
 
-function serializeNode(node: XmlNode): string {
+/** One node as XML text, without a declaration. */
+export function serializeNode(node: XmlNode): string {
   if (TEXT in node) return escapeText(String(node[TEXT]));
   if ("#comment" in node) return `<!--${textOf({ c: node["#comment"] })}-->`;
   if ("#cdata" in node) return `<![CDATA[${textOf({ c: node["#cdata"] })}]]>`;

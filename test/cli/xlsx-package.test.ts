@@ -183,6 +183,32 @@ describe("table names are unique in the workbook", () => {
   });
 });
 
+describe("the workbook's styles part", () => {
+  test("written with ' quotes and its own number format 164: ours get the next ids, cells point at them", async () => {
+    const folder = temporaryFolder();
+    const file = await writeHandMade(folder, "styles.xlsx");
+    await editPackage(file, {
+      "xl/styles.xml": (xml) =>
+        singleQuoted(
+          xml.includes("<numFmts")
+            ? xml
+            : xml.replace(
+                "<fonts",
+                '<numFmts count="1"><numFmt numFmtId="164" formatCode="0.000"/></numFmts><fonts'
+              )
+        ),
+    });
+    const { status, written } = await runCli("evaluate", file, ...AS_OF);
+    expect(status).toBe(0);
+    const styles = await partOf(written!, "xl/styles.xml");
+    const ids = [...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"/g)].map(
+      (m) => `${m[1]} ${m[2]}`
+    );
+    // In order of first use: KpiTeams' Score (percent), then KpiResults' dates and numbers.
+    expect(ids).toEqual(["164 0.000", "165 0.0%", "166 yyyy-mm-dd", "167 #,##0.0"]);
+  });
+});
+
 describe("content types follow the file's extension", () => {
   const folder = temporaryFolder();
   const MACRO = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";

@@ -98,6 +98,18 @@ describe("the OOXML soundness check", () => {
     ]);
   });
 
+  test("a number format id defined twice", async () => {
+    expect(
+      await problems(
+        edit(
+          "xl/styles.xml",
+          "<fonts",
+          '<numFmts count="2"><numFmt numFmtId="164" formatCode="0.0"/><numFmt numFmtId="164" formatCode="0.00"/></numFmts><fonts'
+        )
+      )
+    ).toEqual(["styles: number format id 164 defined twice"]);
+  });
+
   test("cell text over 32,767 characters and style indices out of range", async () => {
     expect(
       await problems(

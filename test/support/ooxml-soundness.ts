@@ -218,6 +218,10 @@ export async function soundnessProblems(bytes: Buffer, fileName: string): Promis
   const numFmts = new Set(
     children(child(styleSheet, "numFmts"), "numFmt").map((n) => attr(n, "numFmtId"))
   );
+  for (const id of duplicates(
+    children(child(styleSheet, "numFmts"), "numFmt").map((n) => attr(n, "numFmtId") ?? "")
+  ))
+    problems.push(`styles: number format id ${id} defined twice`);
   for (const [i, xf] of children(child(styleSheet, "cellXfs"), "xf").entries()) {
     const check = (key: string, count: number) => {
       if (Number(attr(xf, key) ?? 0) >= count)
