@@ -7,10 +7,9 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { marked } = require("marked");
 const { Compilation, sources } = require("webpack");
 const { ErrorInputsPlugin } = require("./src/functions/error-inputs");
+const { productionUrl } = require("./scripts/production-url");
 
 const urlDev = "https://localhost:3000/";
-// Where the add-in is hosted in production; the built manifest points there.
-const urlProd = process.env.KPI_REWARDS_URL || "https://kpi-rewards.example.com/";
 
 async function getHttpsOptions() {
   const httpsOptions = await devCerts.getHttpsServerOptions();
@@ -31,6 +30,10 @@ function helpPage() {
 
 /** functions.json is generated from JSDoc with the dev host in its help links: point them at production. */
 class ProductionUrlsPlugin {
+  constructor(urlProd) {
+    this.urlProd = urlProd;
+  }
+
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("ProductionUrlsPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
@@ -38,7 +41,7 @@ class ProductionUrlsPlugin {
         () => {
           const asset = compilation.getAsset("functions.json");
           if (!asset) return;
-          const json = asset.source.source().toString().split(urlDev).join(urlProd);
+          const json = asset.source.source().toString().split(urlDev).join(this.urlProd);
           compilation.updateAsset("functions.json", new sources.RawSource(json));
         }
       );
@@ -48,6 +51,13 @@ class ProductionUrlsPlugin {
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  // Where the add-in is hosted in production (KPI_REWARDS_URL); the built manifest points there.
+  const production = productionUrl(process.env.KPI_REWARDS_URL);
+  if (!dev && "error" in production) {
+    console.error(production.error);
+    process.exit(2);
+  }
+  const urlProd = production.url;
   return {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -85,7 +95,7 @@ module.exports = async (env, options) => {
         input: "./src/functions/functions.ts",
       }),
       new ErrorInputsPlugin(),
-      ...(dev ? [] : [new ProductionUrlsPlugin()]),
+      ...(dev ? [] : [new ProductionUrlsPlugin(urlProd)]),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
