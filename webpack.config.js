@@ -1,12 +1,11 @@
-const fs = require("fs");
 const path = require("path");
 const devCerts = require("office-addin-dev-certs");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { marked } = require("marked");
 const { Compilation, sources } = require("webpack");
 const { ErrorInputsPlugin } = require("./src/functions/error-inputs");
+const { renderHelpPage } = require("./scripts/help-page");
 const { productionUrl } = require("./scripts/production-url");
 
 const urlDev = "https://localhost:3000/";
@@ -14,18 +13,6 @@ const urlDev = "https://localhost:3000/";
 async function getHttpsOptions() {
   const httpsOptions = await devCerts.getHttpsServerOptions();
   return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
-}
-
-/** The README, rendered as the add-in's help page (functions.json's helpUrl points at its #formulas). */
-function helpPage() {
-  const readme = fs.readFileSync(path.join(__dirname, "README.md"), "utf8");
-  const body = marked.parse(
-    readme.replace(/^## Formulas/m, '<a id="formulas"></a>\n\n## Formulas')
-  );
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>KPI Rewards help</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'unsafe-inline'; img-src 'self'">
-<style>body{font-family:"Segoe UI",system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5}code,pre{background:#f3f2f1}pre{padding:.5rem;overflow:auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .4rem}</style>
-</head><body>${body}</body></html>`;
 }
 
 /** functions.json is generated from JSDoc with the dev host in its help links: point them at production. */
@@ -125,7 +112,10 @@ module.exports = async (env, options) => {
             transform: (content) =>
               dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd),
           },
-          { from: "README.md", to: "help.html", transform: () => helpPage() },
+          // The user guide is the help page (the manifest's Learn more, each function's help link).
+          { from: "docs/guide.md", to: "help.html", transform: () => renderHelpPage(__dirname) },
+          { from: "docs/help.css", to: "help.css" },
+          { from: "docs/*.{png,svg,jpg,gif}", to: "docs/[name][ext]", noErrorOnMissing: true },
         ],
       }),
     ],

@@ -100,7 +100,7 @@ function singleTargetInput(
 /**
  * The last day inside a window that starts on a date.
  * @customfunction WINDOWEND
- * @helpurl https://localhost:3000/help.html#formulas
+ * @helpurl https://localhost:3000/help.html#kpiwindowend
  * @param start First day of the window (go-live), a date.
  * @param window Length, like "30 days", "3 months", "1 quarter" or "1 year". A negative window ("-90 days") is the span before start.
  * @returns The last day inside the window, as a date serial.
@@ -117,7 +117,7 @@ export function windowEnd(start: any, window: any): number {
 /**
  * The aggregate of the observations inside a window.
  * @customfunction WINDOW
- * @helpurl https://localhost:3000/help.html#formulas
+ * @helpurl https://localhost:3000/help.html#kpiwindow
  * @param dates Observation dates: one column or one row.
  * @param values Observation values, the same size as dates.
  * @param start First day of the window, a date.
@@ -145,7 +145,7 @@ export function windowAggregate(
 /**
  * The relative change of the evaluation window against its baseline: (A − B) / |B|.
  * @customfunction CHANGE
- * @helpurl https://localhost:3000/help.html#formulas
+ * @helpurl https://localhost:3000/help.html#kpichange
  * @param dates Observation dates: one column or one row.
  * @param values Observation values, the same size as dates.
  * @param start Go-live: the first day of the evaluation window.
@@ -179,7 +179,7 @@ export function change(
 /**
  * The share of the promised movement achieved: 1 is exactly met.
  * @customfunction ATTAINMENT
- * @helpurl https://localhost:3000/help.html#formulas
+ * @helpurl https://localhost:3000/help.html#kpiattainment
  * @param dates Observation dates: one column or one row.
  * @param values Observation values, the same size as dates.
  * @param start Go-live: the first day of the evaluation window.
@@ -223,7 +223,7 @@ export function attainment(
 /**
  * Met, Missed, Pending or Insufficient data for one target.
  * @customfunction STATUS
- * @helpurl https://localhost:3000/help.html#formulas
+ * @helpurl https://localhost:3000/help.html#kpistatus
  * @param dates Observation dates: one column or one row.
  * @param values Observation values, the same size as dates.
  * @param start Go-live: the first day of the evaluation window.
@@ -260,7 +260,7 @@ export function status(
 /**
  * The reward a target earns for an attainment.
  * @customfunction PAYOUT
- * @helpurl https://localhost:3000/help.html#formulas
+ * @helpurl https://localhost:3000/help.html#kpipayout
  * @param attainment Attainment as a fraction (1 is exactly met).
  * @param reward Amount paid when the target is met.
  * @param [threshold] Lowest attainment that pays anything (proportional pay); 1 when only cap is given.
@@ -345,7 +345,7 @@ function spillWithIssues(evaluation: Evaluation): (string | number | boolean)[][
  * Evaluates every target of a Targets range: spills KpiResults with its header row, then KpiIssues
  * (Severity, Sheet, Cell, Message) below an empty row when the data has problems.
  * @customfunction EVALUATE
- * @helpurl https://localhost:3000/help.html#formulas
+ * @helpurl https://localhost:3000/help.html#kpievaluate
  * @param targets The Targets table, header row included.
  * @param observations Observations, header row included: long (Project, KPI, Date, Value) or wide (Date and one column per KPI).
  * @param [asOf] Evaluation date; blank means the date at calculation. A cell holding the date is best.
@@ -358,7 +358,7 @@ export function evaluate(targets: any[][], observations: any[][], asOf?: any): a
 /**
  * Rolls the targets up by team: spills KpiTeams with its header row.
  * @customfunction TEAMS
- * @helpurl https://localhost:3000/help.html#formulas
+ * @helpurl https://localhost:3000/help.html#kpiteams
  * @param targets The Targets table, header row included.
  * @param observations Observations, header row included: long (Project, KPI, Date, Value) or wide (Date and one column per KPI).
  * @param [asOf] Evaluation date; blank means the date at calculation. A cell holding the date is best.
@@ -371,7 +371,7 @@ export function teams(targets: any[][], observations: any[][], asOf?: any): any[
 /**
  * Whether a team is eligible for its reward.
  * @customfunction ELIGIBLE
- * @helpurl https://localhost:3000/help.html#formulas
+ * @helpurl https://localhost:3000/help.html#kpieligible
  * @param team The team's name (the Team column, else the project).
  * @param targets The Targets table, header row included.
  * @param observations Observations, header row included: long or wide.

@@ -105,7 +105,8 @@ describe("functions.json generated from the JSDoc, then let through error cells"
 
   test("every function has help and every parameter a description a person can follow", () => {
     for (const f of functions) {
-      expect(f.helpUrl).toBe("https://localhost:3000/help.html#formulas");
+      // Each function's help opens its own section of the guide (docs/guide.md, built into help.html).
+      expect(f.helpUrl).toBe(`https://localhost:3000/help.html#kpi${f.id.toLowerCase()}`);
       for (const p of f.parameters as (Parameter & { description?: string })[])
         expect(p.description?.length ?? 0).toBeGreaterThan(15);
     }
