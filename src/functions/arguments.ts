@@ -50,15 +50,28 @@ export function cellArgument(value: unknown): CellValue {
     : String(value);
 }
 
-function isCellObject(value: unknown): boolean {
-  return typeof value === "object" && value !== null;
+function holdsObject(row: readonly unknown[]): boolean {
+  for (let c = 0; c < row.length; c++) {
+    const value = row[c];
+    if (typeof value === "object" && value !== null) return true;
+  }
+  return false;
 }
 
-/** A range argument as an engine grid: error cells in the engine's form (copied only when there are any). */
+/**
+ * A range argument as an engine grid, error cells in the engine's form. Only the rows holding one are
+ * copied: a million-row range with a few #N/A costs one scan, not a million new rows.
+ */
 export function gridArgument(range: unknown): Grid {
   const rows = range as unknown[][];
-  if (!rows.some((row) => Array.isArray(row) && row.some(isCellObject))) return rows as Grid;
-  return rows.map((row) => (Array.isArray(row) ? row.map(cellArgument) : [cellArgument(row)]));
+  let grid: CellValue[][] | undefined;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!Array.isArray(row) || !holdsObject(row)) continue;
+    grid ??= rows.slice() as CellValue[][];
+    grid[r] = row.map(cellArgument);
+  }
+  return grid ?? (rows as Grid);
 }
 
 /**
