@@ -50,13 +50,14 @@ describe("gridArgument", () => {
     ];
     expect(gridArgument(range)).toBe(range);
   });
-  test("error cells anywhere in the range become { error }", () => {
-    expect(
-      gridArgument([
-        ["Date", "Value"],
-        [45292, runtimeError("#N/A")],
-      ])
-    ).toEqual([
+  test("error cells anywhere in the range become { error }; rows without one are not copied", () => {
+    const range = [
+      ["Date", "Value"],
+      [45292, runtimeError("#N/A")],
+    ];
+    const grid = gridArgument(range);
+    expect(grid[0]).toBe(range[0]);
+    expect(grid).toEqual([
       ["Date", "Value"],
       [45292, { error: "#N/A" }],
     ]);
