@@ -1,5 +1,5 @@
-import { RESULTS_SHEET } from "../engine";
-import { STAGING_SHEET } from "./write";
+import { RESULTS_SHEET, sameSheetName } from "../engine";
+import { isWorkingSheetName } from "./swap";
 
 /**
  * Tells the pane when the user changes the workbook: cells edited on any sheet, sheets added or
@@ -8,7 +8,6 @@ import { STAGING_SHEET } from "./write";
  * Returns whether cell edits are watched.
  */
 export async function watchWorkbook(onChange: () => void): Promise<boolean> {
-  const ours = new Set([RESULTS_SHEET.toLowerCase(), STAGING_SHEET.toLowerCase()]);
   // Ids of our sheets, learnt while they exist, so that deleting them later is not reported either.
   const ourIds = new Set<string>();
   const isOurs = async (worksheetId: string): Promise<boolean> => {
@@ -17,7 +16,9 @@ export async function watchWorkbook(onChange: () => void): Promise<boolean> {
       const sheet = context.workbook.worksheets.getItemOrNullObject(worksheetId);
       sheet.load("name");
       await context.sync();
-      if (sheet.isNullObject || !ours.has(sheet.name.toLowerCase())) return false;
+      if (sheet.isNullObject) return false;
+      if (!sameSheetName(sheet.name, RESULTS_SHEET) && !isWorkingSheetName(sheet.name))
+        return false;
       ourIds.add(worksheetId);
       return true;
     });

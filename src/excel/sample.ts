@@ -1,39 +1,61 @@
-import { columnName, NUMBER_FORMATS, sampleWorkbook, writableValue } from "../engine";
+import {
+  columnName,
+  NUMBER_FORMATS,
+  sampleWorkbook,
+  writableValue,
+  type SampleSheet,
+} from "../engine";
+import { workbookSerial } from "./date-system";
+import { swapInSheets, type SheetPlan } from "./swap";
 import { cellFormat } from "./write";
 
-/** Writes the engine's demo workbook as new sheets with Excel tables, in two syncs; never over a sheet. */
+/** The sample's sheets cannot be written because sheets of those names exist. */
+export class SampleNamesInUseError extends Error {
+  constructor(readonly names: string[]) {
+    super(
+      `The sample needs the sheet names ${names.join(", ")}, which are in use; rename those sheets or start from an empty workbook.`
+    );
+  }
+}
+
+/** One demo sheet as a swap builds it: formats, then values (dates in the workbook's system), then its table. */
+function samplePlan(sheet: SampleSheet): SheetPlan {
+  return {
+    name: sheet.name,
+    kind: "new",
+    tables: [sheet.table],
+    build: async (worksheet, build) => {
+      const last = columnName(sheet.values[0].length - 1);
+      const rows = sheet.values.length;
+      sheet.formats.forEach((format, column) => {
+        const letter = columnName(column);
+        worksheet.getRange(`${letter}2:${letter}${rows}`).numberFormat = cellFormat(
+          NUMBER_FORMATS[format]
+        );
+      });
+      worksheet.getRange(`A1:${last}${rows}`).values = sheet.values.map((row, r) =>
+        row.map((value, column) =>
+          r > 0 && sheet.formats[column] === "date" && typeof value === "number"
+            ? workbookSerial(value, build.date1904)
+            : writableValue(value)
+        )
+      );
+      const table = worksheet.tables.add(`A1:${last}${rows}`, true);
+      table.name = build.tableName(sheet.table);
+      worksheet.getRange(`A:${last}`).format.autofitColumns();
+    },
+  };
+}
+
+/**
+ * Writes the engine's demo workbook as new sheets with Excel tables, never over a sheet, as one swap:
+ * if Excel fails part-way, the sheets written so far are removed and the workbook is as it was.
+ */
 export async function writeSample(context: Excel.RequestContext): Promise<void> {
   const sample = sampleWorkbook();
-  const existing = sample.map((sheet) => {
-    const found = context.workbook.worksheets.getItemOrNullObject(sheet.name);
-    found.load("name");
-    return found;
+  await swapInSheets(context, sample.map(samplePlan), {
+    what: "The sample",
+    activate: sample[0].name,
+    namesInUse: (names) => new SampleNamesInUseError(names),
   });
-  await context.sync();
-  const taken = sample.filter((_, i) => !existing[i].isNullObject).map((s) => s.name);
-  if (taken.length > 0)
-    throw new Error(
-      `The sample needs the sheet names ${taken.join(", ")}, which are in use; rename those sheets or start from an empty workbook.`
-    );
-
-  context.workbook.application.suspendApiCalculationUntilNextSync();
-  for (const sheet of sample) {
-    const worksheet = context.workbook.worksheets.add(sheet.name);
-    const last = columnName(sheet.values[0].length - 1);
-    const rows = sheet.values.length;
-    sheet.formats.forEach((format, column) => {
-      const letter = columnName(column);
-      worksheet.getRange(`${letter}2:${letter}${rows}`).numberFormat = cellFormat(
-        NUMBER_FORMATS[format]
-      );
-    });
-    worksheet.getRange(`A1:${last}${rows}`).values = sheet.values.map((row) =>
-      row.map(writableValue)
-    );
-    const table = worksheet.tables.add(`A1:${last}${rows}`, true);
-    table.name = sheet.table;
-    worksheet.getRange(`A:${last}`).format.autofitColumns();
-  }
-  context.workbook.worksheets.getItem(sample[0].name).activate();
-  await context.sync();
 }

@@ -5,94 +5,88 @@ import {
   columnName,
   RESULTS_SHEET,
   NUMBER_FORMATS,
-  OWNER_NAME,
   HIGHLIGHT_LABELS,
   STATUS_COLOURS,
   type OutputTable,
   type ResultsSheet,
   writableValue,
 } from "../engine";
+import { workbookSerial } from "./date-system";
+import { ForeignSheetError, swapInSheets, type Build, type SheetPlan } from "./swap";
 
-/** The results are built here first and swapped in only when complete. */
-export const STAGING_SHEET = "KPI Rewards (new)";
+export { ForeignSheetError, UnfinishedWriteError, WriteStoppedError } from "./swap";
+
 /** Excel on the web rejects requests over 5 MB: split larger value writes. */
 export const WRITE_CHUNK_BYTES = 4_000_000;
 
-export class ForeignSheetError extends Error {
-  constructor() {
-    super(
-      `A sheet named "${RESULTS_SHEET}" already exists and was not created by KPI Rewards, so it is left as it is. Rename or delete it, then evaluate again.`
-    );
-  }
-}
-
-/** The final names of the tables, and the names they carry while staged next to the old ones. */
-function stagedName(name: string): string {
-  return `${name}_new`;
-}
+/**
+ * What the pane says once, near Evaluate: the swap that keeps the previous results through a failure
+ * deletes and renames sheets, which Excel cannot undo (on Windows and Mac it clears the undo history).
+ */
+export const UNDO_NOTE =
+  "Evaluate replaces the KPI Rewards sheet and cannot be undone with Ctrl+Z; if it fails, the previous results stay.";
 
 /** Values to write: user text stays text because its cells are formatted `@` before the values land. */
-function tableValues(table: OutputTable): (string | number | boolean)[][] {
-  return [table.header.slice(), ...bodyRows(table).map((row) => row.map(writableValue))];
+function tableValues(table: OutputTable, date1904: boolean): (string | number | boolean)[][] {
+  const dates = table.formats.map((format) => format === "date");
+  return [
+    table.header.slice(),
+    ...bodyRows(table).map((row) =>
+      row.map((value, column) =>
+        dates[column] && typeof value === "number"
+          ? workbookSerial(value, date1904)
+          : writableValue(value)
+      )
+    ),
+  ];
+}
+
+/** The `KPI Rewards` sheet as one sheet of a swap; issue 14's history sheet can join the same swap. */
+export function resultsPlan(sheet: ResultsSheet): SheetPlan {
+  return {
+    name: RESULTS_SHEET,
+    kind: "owned",
+    tables: sheet.tables.map(({ table }) => table.name),
+    build: async (worksheet, build) => {
+      worksheet.getRange("A1").values = [[sheet.title]];
+      worksheet.getRange("A1").format.font.bold = true;
+      worksheet.getRange("A1").format.font.size = 14;
+      worksheet.getRange("A2").numberFormat = [["@"]];
+      worksheet.getRange("A2").values = [[sheet.summary]];
+      for (const { table, top } of sheet.tables)
+        await writeTable(build, worksheet, table, top, build.tableName(table.name));
+      worksheet.getRange("A:L").format.autofitColumns();
+      worksheet.getRange("M:M").format.columnWidth = 420;
+    },
+  };
 }
 
 /**
- * Writes the `KPI Rewards` sheet in three syncs: check ownership, build everything on a staging sheet,
- * then swap it in. A failure before the swap leaves the previous results as they were.
+ * Writes the `KPI Rewards` sheet in 4 syncs (more for results over 4 MB): survey the workbook and the
+ * owner marks, build the sheet under a working name, swap it in. Dates are written in the workbook's
+ * own date system. Any failure leaves the previous results or the new ones, complete (see swap.ts).
  */
 export async function writeResults(
   context: Excel.RequestContext,
   sheet: ResultsSheet
 ): Promise<void> {
-  const worksheets = context.workbook.worksheets;
-  const existing = worksheets.getItemOrNullObject(RESULTS_SHEET);
-  existing.load("name");
-  const leftover = worksheets.getItemOrNullObject(STAGING_SHEET);
-  leftover.load("name");
-  const owner = context.workbook.names.getItemOrNullObject(OWNER_NAME);
-  owner.load("formula");
-  await context.sync();
-
-  if (!existing.isNullObject && (owner.isNullObject || !owner.formula.includes(RESULTS_SHEET)))
-    throw new ForeignSheetError();
-
-  context.workbook.application.suspendApiCalculationUntilNextSync();
-  if (!leftover.isNullObject) leftover.delete();
-  const staging = worksheets.add(STAGING_SHEET);
-  staging.getRange("A1").values = [[sheet.title]];
-  staging.getRange("A1").format.font.bold = true;
-  staging.getRange("A1").format.font.size = 14;
-  staging.getRange("A2").numberFormat = [["@"]];
-  staging.getRange("A2").values = [[sheet.summary]];
-  for (const { table, top } of sheet.tables) await writeTable(context, staging, table, top);
-  staging.getRange("A:L").format.autofitColumns();
-  staging.getRange("M:M").format.columnWidth = 420;
-  await context.sync();
-
-  if (!existing.isNullObject) existing.delete();
-  staging.name = RESULTS_SHEET;
-  for (const { table } of sheet.tables)
-    staging.tables.getItem(stagedName(table.name)).name = table.name;
-  // Re-added every time: deleting the old sheet leaves the name pointing at #REF!.
-  if (!owner.isNullObject) owner.delete();
-  context.workbook.names.add(
-    OWNER_NAME,
-    staging.getRange("A1"),
-    "Marks the sheet that KPI Rewards writes"
-  );
-  staging.activate();
-  await context.sync();
+  await swapInSheets(context, [resultsPlan(sheet)], {
+    what: `The ${RESULTS_SHEET} sheet`,
+    activate: RESULTS_SHEET,
+    namesInUse: (names) => new ForeignSheetError(names[0]),
+  });
 }
 
 async function writeTable(
-  context: Excel.RequestContext,
+  build: Build,
   sheet: Excel.Worksheet,
   table: OutputTable,
-  top: number
+  top: number,
+  name: string
 ): Promise<void> {
   const width = table.header.length;
   const last = columnName(width - 1);
-  const values = tableValues(table);
+  const values = tableValues(table, build.date1904);
   const bodyTop = top + 2;
   const bodyBottom = top + 1 + bodyRows(table).length;
   // Number formats first, so text that looks like a formula or a number stays exactly as written.
@@ -111,11 +105,10 @@ async function writeTable(
     const chunk = values.slice(first, first + rowsPerBlock);
     sheet.getRange(`A${top + 1 + first}:${last}${top + first + chunk.length}`).values = chunk;
     // Only results over the request limit get here: each block must be its own request.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    if (blocks > 1) await context.sync();
+    if (blocks > 1) await build.context.sync();
   }
   const created = sheet.tables.add(`A${top + 1}:${last}${bodyBottom}`, true);
-  created.name = stagedName(table.name);
+  created.name = name;
   created.style = "TableStyleLight9";
   for (const { column, highlight } of table.highlights) {
     const letter = columnName(column);

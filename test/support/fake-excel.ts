@@ -4,6 +4,12 @@
  * objects, worksheets, ranges by address, used ranges, values, number formats, tables, conditional
  * formats, names, document settings and the selection. It counts syncs and request bytes and rejects a
  * request over 5 MB, as Excel on the web does. Runs in Node (Jest) and in the browser (the pane's tests).
+ *
+ * The write side models what a safe write depends on: sheet ids, sheet names unique without regard to
+ * case (and Excel's 31-character, no `[]:*?/\` rule), workbook- and sheet-scoped defined names whose
+ * formulas follow a renamed sheet and turn `#REF!` when it is deleted, table names unique in the
+ * workbook and distinct from defined names, the 1900/1904 date system, and a failure injected at any
+ * queued operation (`failAt`).
  */
 
 export type Value = string | number | boolean;
@@ -27,9 +33,23 @@ export interface ConditionalFormatState {
   barColor?: string;
 }
 
+/**
+ * A defined name: the cell box it refers to on `sheet` (which may since have been deleted), or a
+ * constant formula such as `="text"`.
+ */
+export interface NameState {
+  name: string;
+  sheet?: SheetState;
+  box?: Box;
+  constant?: string;
+  comment: string;
+}
+
 let sheetIds = 0;
 
 export class SheetState {
+  /** Names scoped to this sheet (Office.js `worksheet.names`); they go when the sheet is deleted. */
+  readonly names = new Map<string, NameState>();
   readonly cells = new Map<number, Map<number, Value>>();
   readonly formats = new Map<number, Map<number, string>>();
   readonly conditionalFormats: ConditionalFormatState[] = [];
@@ -98,7 +118,8 @@ export interface Box {
 export class WorkbookState {
   sheets: SheetState[] = [];
   tables: TableState[] = [];
-  names = new Map<string, { sheet: SheetState; box: Box; comment: string }>();
+  /** Workbook-scoped names (Office.js `workbook.names`). */
+  names = new Map<string, NameState>();
   settings = new Map<string, unknown>();
   savedSettings = new Map<string, unknown>();
   selection: { sheet: SheetState; box: Box } | undefined;
@@ -108,8 +129,10 @@ export class WorkbookState {
   readonly requests: number[] = [];
   /** The most cells any one range load returned. */
   largestRead = 0;
-  /** Called before each queued operation runs; throw from it to simulate a failure there. */
-  beforeOperation: (name: string) => void = () => undefined;
+  /** Called before each queued operation runs, with its name and its index among every operation run. */
+  beforeOperation: (name: string, index: number) => void = () => undefined;
+  /** How many queued operations have run (or been attempted) so far. */
+  operations = 0;
   maxRequestBytes = 5 * 1024 * 1024;
   /** While the user is editing a cell: settles when they leave it (see `editCell`). */
   cellEdit: Promise<void> | undefined;
@@ -159,9 +182,53 @@ export class WorkbookState {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
+  /** Fails the operation with this index (counted from the next one run: `failAt(0)`), and only it. */
+  failAt(index: number, message = "Excel could not complete the operation"): void {
+    const target = this.operations + index;
+    this.beforeOperation = (name, at) => {
+      if (at === target) throw new FakeExcelError("GeneralException", `${message} (${name})`);
+    };
+  }
+
+  /** Fails every operation from this index on: Excel stopped answering. */
+  failFrom(index: number, message = "Excel stopped responding"): void {
+    const target = this.operations + index;
+    this.beforeOperation = (name, at) => {
+      if (at >= target) throw new FakeExcelError("GeneralException", `${message} (${name})`);
+    };
+  }
+
+  /** A workbook-scoped name, found without regard to case as Excel finds names. */
+  name(name: string): NameState | undefined {
+    return findName(this.names, name);
+  }
+
+  /** Whether a table or a workbook-scoped name already uses `name`: they share one namespace. */
+  nameInUse(name: string, except?: TableState): boolean {
+    const key = name.toLowerCase();
+    return (
+      this.tables.some((t) => t !== except && t.name.toLowerCase() === key) ||
+      this.name(name) !== undefined
+    );
+  }
+
+  /** The serial of a date in this workbook's date system (1904 workbooks count from 1 Jan 1904). */
+  serialOf(iso: string): number {
+    const [y, m, d] = iso.split("-").map(Number);
+    const serial = (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    return this.date1904 ? serial - 1462 : serial;
+  }
+
+  /** The date a serial shows in this workbook, as Excel displays a `yyyy-mm-dd` cell. */
+  dateOf(serial: number): string {
+    const days = serial + (this.date1904 ? 1462 : 0);
+    return new Date(Date.UTC(1899, 11, 30) + days * 86_400_000).toISOString().slice(0, 10);
+  }
+
   addSheet(name: string, rows: Value[][] = [], top = 0, left = 0): SheetState {
     if (this.sheet(name))
       throw new FakeExcelError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
+    checkSheetName(name);
     const sheet = new SheetState(name);
     // Cells given here are what the user typed as text (a leading "=" included).
     rows.forEach((row, r) =>
@@ -177,7 +244,7 @@ export class WorkbookState {
   }
 
   addTable(sheet: SheetState, box: Box, name: string): TableState {
-    if (this.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())) {
+    if (this.nameInUse(name)) {
       throw new FakeExcelError("InvalidArgument", `A table named ${name} already exists.`);
     }
     const table: TableState = {
@@ -199,6 +266,17 @@ export class WorkbookState {
       Array.from({ length: box.columns }, (_, c) => sheet.get(box.top + r, box.left + c))
     );
   }
+}
+
+function findName(names: Map<string, NameState>, name: string): NameState | undefined {
+  for (const [key, item] of names) if (key.toLowerCase() === name.toLowerCase()) return item;
+  return undefined;
+}
+
+/** Excel's rule for sheet names: 1–31 characters, none of `[]:*?/\`, not starting or ending with `'`. */
+function checkSheetName(name: string): void {
+  if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name))
+    throw new FakeExcelError("InvalidArgument", `The sheet name ${name} is not valid.`);
 }
 
 export class FakeExcelError extends Error {
@@ -309,7 +387,7 @@ class Context {
       );
     }
     for (const op of batch) {
-      this.state.beforeOperation(op.name);
+      this.state.beforeOperation(op.name, this.state.operations++);
       op.run();
     }
   }
@@ -640,11 +718,7 @@ class FakeTable extends Loadable {
       "table.name",
       () => {
         const table = this.target();
-        if (
-          this.context.state.tables.some(
-            (t) => t !== table && t.name.toLowerCase() === name.toLowerCase()
-          )
-        ) {
+        if (this.context.state.nameInUse(name, table)) {
           throw new FakeExcelError("InvalidArgument", `A table named ${name} already exists.`);
         }
         table.name = name;
@@ -735,11 +809,10 @@ class FakeTableCollection extends Loadable {
           throw new FakeExcelError("InvalidArgument", `No sheet for ${address}`);
         if (!hasHeaders)
           throw new FakeExcelError("InvalidArgument", "The fake only makes tables with headers");
-        created = this.context.state.addTable(
-          parsed,
-          parseBox(address),
-          `Table${this.context.state.tables.length + 1}`
-        );
+        const state = this.context.state;
+        let n = state.tables.length + 1;
+        while (state.nameInUse(`Table${n}`)) n++;
+        created = state.addTable(parsed, parseBox(address), `Table${n}`);
       },
       address
     );
@@ -773,11 +846,11 @@ class FakeWorksheet extends Loadable {
     );
   }
 
-  get name(): string {
-    return this.read("name");
-  }
   get id(): string {
     return this.read("id");
+  }
+  get name(): string {
+    return this.read("name");
   }
   set name(name: string) {
     this.context.enqueue(
@@ -787,6 +860,7 @@ class FakeWorksheet extends Loadable {
         const other = this.context.state.sheet(name);
         if (other && other !== sheet)
           throw new FakeExcelError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
+        checkSheetName(name);
         sheet.name = name;
       },
       name
@@ -825,10 +899,17 @@ class FakeWorksheet extends Loadable {
     return new FakeTableCollection(this.context, () => this.locate());
   }
 
+  /** The names scoped to this sheet (ExcelApi 1.4). */
+  get names(): FakeNamedItemCollection {
+    return new FakeNamedItemCollection(this.context, () => this.locate()?.names);
+  }
+
   delete(): void {
     this.context.enqueue("worksheet.delete", () => {
       const sheet = this.target();
       const state = this.context.state;
+      if (state.sheets.length === 1)
+        throw new FakeExcelError("InvalidOperation", "A workbook must contain at least one sheet.");
       state.sheets = state.sheets.filter((s) => s !== sheet);
       state.tables = state.tables.filter((t) => t.sheet !== sheet);
       state.raise("onDeleted", sheet);
@@ -851,8 +932,9 @@ class FakeWorksheetCollection extends Loadable {
         const proxy = new FakeWorksheet(this.context, () =>
           this.context.state.sheets.includes(s) ? s : undefined
         );
+        const values: Record<string, unknown> = { name: s.name, id: s.id };
         (proxy as unknown as { loaded: Map<string, unknown> }).loaded = new Map(
-          names.filter((n) => n === "name").map((n) => [n, s.name])
+          names.filter((n) => n in values).map((n) => [n, values[n]])
         );
         return proxy;
       });
@@ -922,10 +1004,18 @@ class FakeWorksheetCollection extends Loadable {
   }
 }
 
+/** A name's formula as Excel shows it: `='KPI Rewards'!$A$1`, or `=#REF!` once its sheet is gone. */
+function nameFormula(state: WorkbookState, item: NameState): string {
+  if (item.constant !== undefined) return item.constant;
+  if (!item.sheet || !item.box || !state.sheets.includes(item.sheet)) return "=#REF!";
+  const absolute = boxAddress(item.box).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+  return `=${quoteSheet(item.sheet.name)}!${absolute}`;
+}
+
 class FakeNamedItem extends Loadable {
   constructor(
     context: Context,
-    private readonly name: string,
+    private readonly locate: Resolver<{ names: Map<string, NameState>; item: NameState }>,
     private readonly orNull: boolean
   ) {
     super(context);
@@ -935,26 +1025,128 @@ class FakeNamedItem extends Loadable {
     return this.loadFrom(
       properties,
       () => {
-        const item = this.context.state.names.get(this.name);
-        if (!item) return undefined;
-        const alive = this.context.state.sheets.includes(item.sheet);
-        return {
-          name: this.name,
-          formula: alive
-            ? `=${quoteSheet(item.sheet.name)}!$${boxAddress(item.box).replace(/(\d+)/, "$$$1")}`
-            : "=#REF!",
-        };
+        const found = this.locate();
+        return (
+          found && {
+            name: found.item.name,
+            formula: nameFormula(this.context.state, found.item),
+            comment: found.item.comment,
+          }
+        );
       },
       this.orNull
     );
   }
 
+  get name(): string {
+    return this.read("name");
+  }
   get formula(): string {
     return this.read("formula");
   }
 
   delete(): void {
-    this.context.enqueue("names.delete", () => this.context.state.names.delete(this.name));
+    this.context.enqueue("names.delete", () => {
+      const found = this.locate();
+      if (!found) throw new FakeExcelError("ItemNotFound", "The name does not exist.");
+      for (const [key, item] of found.names) if (item === found.item) found.names.delete(key);
+    });
+  }
+}
+
+/** `workbook.names` (workbook scope) or `worksheet.names` (that sheet's scope). */
+class FakeNamedItemCollection extends Loadable {
+  private snapshot: FakeNamedItem[] | undefined;
+
+  constructor(
+    context: Context,
+    private readonly scope: Resolver<Map<string, NameState>>
+  ) {
+    super(context);
+  }
+
+  private names(): Map<string, NameState> {
+    const names = this.scope();
+    if (!names) throw new FakeExcelError("ItemNotFound", "The worksheet does not exist.");
+    return names;
+  }
+
+  private proxy(find: (names: Map<string, NameState>) => NameState | undefined, orNull: boolean) {
+    return new FakeNamedItem(
+      this.context,
+      () => {
+        const names = this.names();
+        const item = find(names);
+        return item && { names, item };
+      },
+      orNull
+    );
+  }
+
+  load(properties?: string): this {
+    const wanted = (properties ?? "").split(",").map((p) => p.trim().replace(/^items\//, ""));
+    this.context.enqueue("names.load", () => {
+      this.snapshot = [...this.names().values()].map((item) => {
+        const proxy = this.proxy((names) => [...names.values()].find((n) => n === item), false);
+        const values: Record<string, unknown> = {
+          name: item.name,
+          formula: nameFormula(this.context.state, item),
+        };
+        (proxy as unknown as { loaded: Map<string, unknown> }).loaded = new Map(
+          wanted.filter((n) => n in values).map((n) => [n, values[n]])
+        );
+        return proxy;
+      });
+    });
+    return this;
+  }
+
+  get items(): FakeNamedItem[] {
+    if (!this.snapshot)
+      throw new FakeExcelError(
+        "PropertyNotLoaded",
+        "The property 'items' is not available. Call load and context.sync() first."
+      );
+    return this.snapshot;
+  }
+
+  getItem(name: string): FakeNamedItem {
+    return this.proxy((names) => findName(names, name), false);
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return this.proxy((names) => findName(names, name), true);
+  }
+
+  /** `reference` is a range, or a formula such as `="text"` (a constant name). */
+  add(name: string, reference: FakeRange | string, comment: string): FakeNamedItem {
+    let created: NameState | undefined;
+    this.context.enqueue(
+      "names.add",
+      () => {
+        const names = this.names();
+        const state = this.context.state;
+        // A sheet-scoped name may repeat a name of another scope; a table name may not be reused.
+        if (
+          findName(names, name) ||
+          state.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())
+        )
+          throw new FakeExcelError("InvalidArgument", `The name ${name} already exists.`);
+        if (typeof reference === "string") {
+          if (!reference.startsWith("="))
+            throw new FakeExcelError("InvalidArgument", `Bad formula for ${name}`);
+          created = { name, constant: reference, comment };
+        } else {
+          const target = (
+            reference as unknown as { target: () => { sheet: SheetState; box: Box } }
+          ).target();
+          created = { name, sheet: target.sheet, box: target.box, comment };
+        }
+        names.set(name, created);
+      },
+      name
+    );
+    return this.proxy((names) => [...names.values()].find((n) => n === created), false);
   }
 }
 
@@ -967,25 +1159,8 @@ class FakeWorkbook {
     this.tables = new FakeTableCollection(context, () => "workbook");
   }
 
-  get names() {
-    const context = this.context;
-    return {
-      getItemOrNullObject: (name: string) => new FakeNamedItem(context, name, true),
-      add: (name: string, reference: FakeRange, comment: string) => {
-        context.enqueue(
-          "names.add",
-          () => {
-            if (context.state.names.has(name))
-              throw new FakeExcelError("InvalidArgument", `The name ${name} already exists.`);
-            const target = (
-              reference as unknown as { target: () => { sheet: SheetState; box: Box } }
-            ).target();
-            context.state.names.set(name, { sheet: target.sheet, box: target.box, comment });
-          },
-          name
-        );
-      },
-    };
+  get names(): FakeNamedItemCollection {
+    return new FakeNamedItemCollection(this.context, () => this.context.state.names);
   }
 
   get application() {

@@ -154,10 +154,15 @@ describe("the task pane in headless Chromium", () => {
   });
 
   test("a KPI Rewards sheet that is not ours is left alone, and a message says what to do", async () => {
+    // The owner mark is scoped to the sheet: without it the sheet is the user's.
     await page.evaluate(() =>
       (
-        window as unknown as { fakeExcel: { state: { names: Map<string, unknown> } } }
-      ).fakeExcel.state.names.delete("KpiRewards_Owner")
+        window as unknown as {
+          fakeExcel: { state: { sheet: (n: string) => { names: Map<string, unknown> } } };
+        }
+      ).fakeExcel.state
+        .sheet("KPI Rewards")
+        .names.delete("KpiRewards_Owner")
     );
     await page.getByRole("button", { name: "Evaluate" }).click();
     const problem = page.getByTestId("problem");

@@ -1,5 +1,6 @@
 import {
   Button,
+  Caption1,
   Field,
   Input,
   makeStyles,
@@ -31,7 +32,7 @@ import {
 } from "../../excel/run";
 import { writeSample } from "../../excel/sample";
 import { loadSettings, saveSettings, type PaneSettings } from "../../excel/settings";
-import { ForeignSheetError } from "../../excel/write";
+import { ForeignSheetError, UNDO_NOTE, UnfinishedWriteError } from "../../excel/write";
 import { Results } from "./Results";
 import { TablesFound } from "./TablesFound";
 
@@ -62,7 +63,8 @@ interface Problem {
 
 function problemOf(error: unknown): Problem {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof ForeignSheetError) return { title: "Results sheet not written", message };
+  if (error instanceof ForeignSheetError || error instanceof UnfinishedWriteError)
+    return { title: "Results sheet not written", message };
   return {
     title: "Evaluation stopped",
     message: `${message} Your workbook and previous results are unchanged.`,
@@ -221,6 +223,7 @@ export function App() {
       <Button appearance={found ? "primary" : "secondary"} onClick={run} disabled={busy || !found}>
         Evaluate
       </Button>
+      <Caption1>{UNDO_NOTE}</Caption1>
       {busy && (
         <Field validationMessage={`${stage}…`} validationState="none">
           <ProgressBar aria-label={stage} />
