@@ -309,6 +309,22 @@ describe("a package with missing or unreadable parts: exit 2, one line, in both 
       },
       "cannot be read as a workbook",
     ],
+    [
+      "workbook.xml does not inflate",
+      async (file) => {
+        const bytes = readFileSync(file);
+        // The local header of the part: 30 bytes, its name, its extra field, then the deflated data.
+        const name = Buffer.from(WORKBOOK);
+        const signature = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+        let at = bytes.indexOf(signature);
+        while (!bytes.subarray(at + 30, at + 30 + name.length).equals(name))
+          at = bytes.indexOf(signature, at + 1);
+        const data = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+        bytes.fill(0xff, data, data + 40);
+        writeFileSync(file, bytes);
+      },
+      "its part xl/workbook.xml ",
+    ],
   ];
 
   test.each(cases)("%s", async (label, damage, message) => {
