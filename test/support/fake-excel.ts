@@ -2,8 +2,16 @@
  * A faithful in-memory Excel for the Office.js layer: `Excel.run`, `RequestContext.sync`, proxy objects
  * whose properties throw when read before `load` + `sync`, queued writes applied at `sync`, null
  * objects, worksheets, ranges by address, used ranges, values, number formats, tables, conditional
- * formats, names, document settings and the selection. It counts syncs and request bytes and rejects a
- * request over 5 MB, as Excel on the web does. Runs in Node (Jest) and in the browser (the pane's tests).
+ * formats, names, document settings and the selection. Runs in Node (Jest) and in the browser (the pane's
+ * tests).
+ *
+ * It enforces the platform's limits as Excel on the web does ("Resource limits and performance optimization
+ * for Office Add-ins"): a request or a response over 5 MB fails the whole sync with
+ * RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded, and no value of that sync reaches
+ * the proxies; a range read of more than 5 million cells fails. Sizes are the UTF-8 bytes of the JSON
+ * Office.js exchanges: each object path and action costs what its JSON costs, a response is the JSON of
+ * the loaded values. When `Excel.run` ends, its proxies are dead: syncing their context fails with
+ * InvalidObjectPath, and passing one to another context fails with InvalidRequestContext.
  *
  * The write side models what a safe write depends on: sheet ids, sheet names unique without regard to
  * case (and Excel's 31-character, no `[]:*?/\` rule), workbook- and sheet-scoped defined names whose
@@ -22,6 +30,10 @@ export interface TableState {
   rowCount: number;
   columnCount: number;
   style: string;
+  /** A table without a header row (Table.showHeaders false) starts with data. */
+  showHeaders: boolean;
+  /** A shown totals row is the table's last row (Table.showTotals). */
+  showTotals: boolean;
 }
 
 export interface ConditionalFormatState {
@@ -50,7 +62,8 @@ let sheetIds = 0;
 export class SheetState {
   /** Names scoped to this sheet (Office.js `worksheet.names`); they go when the sheet is deleted. */
   readonly names = new Map<string, NameState>();
-  readonly cells = new Map<number, Map<number, Value>>();
+  /** Row → its values by column; blank cells are holes. Arrays keep a million-row sheet light. */
+  readonly cells = new Map<number, Value[]>();
   readonly formats = new Map<number, Map<number, string>>();
   readonly conditionalFormats: ConditionalFormatState[] = [];
   /** Cells whose text Excel took as a formula: text starting with "=" written into a cell not formatted "@". */
@@ -61,20 +74,19 @@ export class SheetState {
   constructor(public name: string) {}
 
   get(row: number, column: number): Value {
-    return this.cells.get(row)?.get(column) ?? "";
+    return this.cells.get(row)?.[column] ?? "";
   }
 
   set(row: number, column: number, value: Value): void {
-    const key = `${row},${column}`;
-    this.formulas.delete(key);
+    if (this.formulas.size > 0) this.formulas.delete(`${row},${column}`);
     if (typeof value === "string" && value.startsWith("=") && this.format(row, column) !== "@") {
-      this.formulas.set(key, value);
+      this.formulas.set(`${row},${column}`, value);
       value = "#FORMULA!";
     }
     let cells = this.cells.get(row);
-    if (!cells) this.cells.set(row, (cells = new Map()));
-    if (value === "" || value === null || value === undefined) cells.delete(column);
-    else cells.set(column, value);
+    if (!cells) this.cells.set(row, (cells = []));
+    if (value === "" || value === null || value === undefined) delete cells[column];
+    else cells[column] = value;
   }
 
   format(row: number, column: number): string {
@@ -94,13 +106,16 @@ export class SheetState {
     let left = Infinity;
     let right = -1;
     for (const [row, cells] of this.cells) {
-      if (cells.size === 0) continue;
+      let last = cells.length - 1;
+      while (last >= 0 && cells[last] === undefined) last--;
+      if (last < 0) continue;
       top = Math.min(top, row);
       bottom = Math.max(bottom, row);
-      for (const column of cells.keys()) {
-        left = Math.min(left, column);
-        right = Math.max(right, column);
-      }
+      right = Math.max(right, last);
+      left = Math.min(
+        left,
+        cells.findIndex((value) => value !== undefined)
+      );
     }
     return bottom < 0
       ? undefined
@@ -127,13 +142,19 @@ export class WorkbookState {
   date1904 = false;
   /** Every sync's request size in bytes. */
   readonly requests: number[] = [];
+  /** Every sync's response size in bytes (the JSON of the values it loaded). */
+  readonly responses: number[] = [];
   /** The most cells any one range load returned. */
   largestRead = 0;
   /** Called before each queued operation runs, with its name and its index among every operation run. */
   beforeOperation: (name: string, index: number) => void = () => undefined;
   /** How many queued operations have run (or been attempted) so far. */
   operations = 0;
+  /** Awaited before each sync is sent: a test can hold Excel "busy" while it acts on the pane. */
+  beforeSync: () => Promise<void> | void = () => undefined;
   maxRequestBytes = 5 * 1024 * 1024;
+  maxResponseBytes = 5 * 1024 * 1024;
+  maxReadCells = 5_000_000;
   /** While the user is editing a cell: settles when they leave it (see `editCell`). */
   cellEdit: Promise<void> | undefined;
   /** The ExcelApi version the host supports (events on the worksheet collection need 1.9). */
@@ -243,7 +264,12 @@ export class WorkbookState {
     return sheet;
   }
 
-  addTable(sheet: SheetState, box: Box, name: string): TableState {
+  addTable(
+    sheet: SheetState,
+    box: Box,
+    name: string,
+    shape: { showHeaders?: boolean; showTotals?: boolean } = {}
+  ): TableState {
     if (this.nameInUse(name)) {
       throw new FakeExcelError("InvalidArgument", `A table named ${name} already exists.`);
     }
@@ -255,6 +281,8 @@ export class WorkbookState {
       rowCount: box.rows,
       columnCount: box.columns,
       style: "TableStyleMedium2",
+      showHeaders: shape.showHeaders ?? true,
+      showTotals: shape.showTotals ?? false,
     };
     this.tables.push(table);
     return table;
@@ -262,9 +290,14 @@ export class WorkbookState {
 
   /** The values of a box, as Range.values returns them. */
   values(sheet: SheetState, box: Box): Value[][] {
-    return Array.from({ length: box.rows }, (_, r) =>
-      Array.from({ length: box.columns }, (_, c) => sheet.get(box.top + r, box.left + c))
-    );
+    const rows: Value[][] = new Array(box.rows);
+    for (let r = 0; r < box.rows; r++) {
+      const cells = sheet.cells.get(box.top + r);
+      const row: Value[] = new Array(box.columns);
+      for (let c = 0; c < box.columns; c++) row[c] = cells?.[box.left + c] ?? "";
+      rows[r] = row;
+    }
+    return rows;
   }
 }
 
@@ -352,45 +385,106 @@ function intersect(a: Box, b: Box): Box | undefined {
 
 interface Operation {
   name: string;
-  bytes: number;
   run: () => void;
 }
 
 /** A proxy's target, found when the batch runs (like Office.js object paths). */
 type Resolver<T> = () => T | undefined;
 
+/** UTF-8 bytes of a string, as it travels between the add-in and Excel. */
+export function utf8Bytes(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) bytes += code >= 0x800 && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
+  }
+  return bytes;
+}
+
+/**
+ * What Office.js sends per object path (e.g. `{"Id":6,"ObjectPathType":3,"Name":"getRangeByIndexes",
+ * "ParentObjectPathId":5,"ArgumentInfo":{"Arguments":[…]}}` plus its instantiate action) and per action
+ * (`{"Id":7,"ActionType":2,"Name":"","ObjectPathId":6,"QueryInfo":{"Select":[…]}}`), before arguments.
+ */
+const OBJECT_PATH_BYTES = 170;
+const ACTION_BYTES = 90;
+
 class Context {
   private queue: Operation[] = [];
+  private bytes = 0;
+  /** Set when the `Excel.run` that made this context has ended: its proxies are dead. */
+  ended = false;
+  /** Bytes of values this sync returns; loads add to it as the batch runs. */
+  response = 0;
   readonly workbook: FakeWorkbook;
 
   constructor(readonly state: WorkbookState) {
     this.workbook = new FakeWorkbook(this);
   }
 
+  /** A new object path (a proxy made by a method), which the next request carries. */
+  path(name: string, args: unknown = null): void {
+    this.bytes +=
+      OBJECT_PATH_BYTES + name.length + (args === null ? 0 : utf8Bytes(JSON.stringify(args)));
+  }
+
   enqueue(name: string, run: () => void, payload: unknown = null): void {
-    this.queue.push({
-      name,
-      run,
-      bytes: 64 + (payload === null ? 0 : JSON.stringify(payload).length),
-    });
+    this.queue.push({ name, run });
+    this.bytes += ACTION_BYTES + (payload === null ? 0 : utf8Bytes(JSON.stringify(payload)));
+  }
+
+  /** Office.js refuses a proxy of another context as an argument. */
+  check(other: Loadable): void {
+    if ((other as unknown as { context: Context }).context !== this)
+      throw new FakeExcelError(
+        "InvalidRequestContext",
+        "Cannot use the object across different request contexts."
+      );
   }
 
   async sync(): Promise<void> {
     const batch = this.queue;
+    const bytes = this.bytes;
     this.queue = [];
-    const bytes = batch.reduce((sum, op) => sum + op.bytes, 0);
+    this.bytes = 0;
+    if (this.ended && batch.length > 0) {
+      throw new FakeExcelError(
+        "InvalidObjectPath",
+        `The object path isn't working for what you're trying to do. If you're using the object across multiple "context.sync" calls and outside the sequential execution of a ".run" batch, please use the "context.trackedObjects.add()" and "context.trackedObjects.remove()" methods to manage the object's lifetime.`
+      );
+    }
+    await this.state.beforeSync();
     this.state.requests.push(bytes);
     if (bytes > this.state.maxRequestBytes) {
+      this.state.responses.push(0);
       throw new FakeExcelError(
         "RequestPayloadSizeLimitExceeded",
         `The request payload size (${bytes} bytes) has exceeded the limit.`
       );
     }
-    for (const op of batch) {
-      this.state.beforeOperation(op.name, this.state.operations++);
-      op.run();
+    this.response = 0;
+    const delivered: (() => void)[] = [];
+    this.deliver = (commit) => delivered.push(commit);
+    try {
+      for (const op of batch) {
+        this.state.beforeOperation(op.name, this.state.operations++);
+        op.run();
+      }
+    } finally {
+      this.state.responses.push(this.response);
     }
+    if (this.response > this.state.maxResponseBytes) {
+      throw new FakeExcelError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size (${this.response} bytes) has exceeded the limit.`
+      );
+    }
+    // Loaded values reach the proxies only with a response that arrived.
+    for (const commit of delivered) commit();
   }
+
+  /** Set by `sync`: loads hand their values over only once the whole response is known to fit. */
+  deliver: (commit: () => void) => void = (commit) => commit();
 }
 
 /** Loaded properties of a proxy: reading one that was not loaded and synced throws, as in Office.js. */
@@ -419,29 +513,38 @@ class Loadable {
     return this.nullObject;
   }
 
+  /** `snapshot` gives the requested properties' values, or undefined when the object does not exist. */
   protected loadFrom(
     properties: string | string[] | undefined,
-    snapshot: () => Record<string, unknown> | undefined,
+    snapshot: (names: string[]) => Record<string, unknown> | undefined,
     orNull: boolean
   ): this {
     const names = (Array.isArray(properties) ? properties : (properties ?? "").split(","))
       .map((p) => p.trim())
       .filter(Boolean);
-    this.context.enqueue(`load ${names.join(",")}`, () => {
-      const values = snapshot();
-      if (!values) {
-        if (!orNull)
-          throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist.");
-        this.nullObject = true;
-        return;
-      }
-      this.nullObject = false;
-      for (const name of names) {
-        if (!(name in values))
-          throw new FakeExcelError("PropertyNotFound", `Unknown property ${name}`);
-        this.loaded.set(name, values[name]);
-      }
-    });
+    this.context.enqueue(
+      `load ${names.join(",")}`,
+      () => {
+        const values = snapshot(names);
+        if (!values) {
+          if (!orNull)
+            throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist.");
+          this.context.response += 16;
+          this.context.deliver(() => (this.nullObject = true));
+          return;
+        }
+        for (const name of names)
+          if (!(name in values))
+            throw new FakeExcelError("PropertyNotFound", `Unknown property ${name}`);
+        const picked = names.map((name) => [name, values[name]] as [string, unknown]);
+        this.context.response += utf8Bytes(JSON.stringify(Object.fromEntries(picked)));
+        this.context.deliver(() => {
+          this.nullObject = false;
+          for (const [name, value] of picked) this.loaded.set(name, value);
+        });
+      },
+      names
+    );
     return this;
   }
 }
@@ -464,24 +567,35 @@ class FakeRange extends Loadable {
   load(properties?: string | string[]): this {
     return this.loadFrom(
       properties,
-      () => {
+      (names) => {
         const found = this.locate();
         if (!found) return undefined;
         const { sheet, box } = found;
         const state = this.context.state;
-        if (/values/.test(String(properties)))
-          state.largestRead = Math.max(state.largestRead, box.rows * box.columns);
-        return {
-          values: state.values(sheet, box),
-          numberFormat: Array.from({ length: box.rows }, (_, r) =>
-            Array.from({ length: box.columns }, (_, c) => sheet.format(box.top + r, box.left + c))
-          ),
-          address: `${quoteSheet(sheet.name)}!${boxAddress(box)}`,
-          rowIndex: box.top,
-          columnIndex: box.left,
-          rowCount: box.rows,
-          columnCount: box.columns,
+        const cells = box.rows * box.columns;
+        const properties: Record<string, () => unknown> = {
+          values: () => state.values(sheet, box),
+          numberFormat: () =>
+            Array.from({ length: box.rows }, (_, r) =>
+              Array.from({ length: box.columns }, (_, c) => sheet.format(box.top + r, box.left + c))
+            ),
+          address: () => `${quoteSheet(sheet.name)}!${boxAddress(box)}`,
+          rowIndex: () => box.top,
+          columnIndex: () => box.left,
+          rowCount: () => box.rows,
+          columnCount: () => box.columns,
         };
+        if (names.includes("values") || names.includes("numberFormat")) {
+          if (cells > state.maxReadCells)
+            throw new FakeExcelError(
+              "ResponsePayloadSizeLimitExceeded",
+              `Excel on the web reads at most ${state.maxReadCells} cells at once; ${boxAddress(box)} has ${cells}.`
+            );
+          state.largestRead = Math.max(state.largestRead, cells);
+        }
+        return Object.fromEntries(
+          names.filter((n) => n in properties).map((n) => [n, properties[n]()])
+        );
       },
       this.orNull
     );
@@ -585,6 +699,7 @@ class FakeRange extends Loadable {
   }
 
   getCell(row: number, column: number): FakeRange {
+    this.context.path("getCell", [row, column]);
     return new FakeRange(this.context, () => {
       const { sheet, box } = this.target();
       return { sheet, box: { top: box.top + row, left: box.left + column, rows: 1, columns: 1 } };
@@ -592,6 +707,7 @@ class FakeRange extends Loadable {
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    this.context.path("getResizedRange", [deltaRows, deltaColumns]);
     return new FakeRange(this.context, () => {
       const { sheet, box } = this.target();
       return {
@@ -602,6 +718,8 @@ class FakeRange extends Loadable {
   }
 
   getIntersectionOrNullObject(other: FakeRange): FakeRange {
+    this.context.check(other);
+    this.context.path("getIntersectionOrNullObject");
     return new FakeRange(
       this.context,
       () => {
@@ -704,7 +822,7 @@ class FakeTable extends Loadable {
       properties,
       () => {
         const t = this.locate();
-        return t && { name: t.name, style: t.style };
+        return t && tableProperties(t);
       },
       false
     );
@@ -730,7 +848,15 @@ class FakeTable extends Loadable {
     this.context.enqueue("table.style", () => (this.target().style = style), style);
   }
 
+  get showHeaders(): boolean {
+    return this.read("showHeaders");
+  }
+  get showTotals(): boolean {
+    return this.read("showTotals");
+  }
+
   getRange(): FakeRange {
+    this.context.path("getRange");
     return new FakeRange(this.context, () => {
       const t = this.locate();
       return (
@@ -743,8 +869,25 @@ class FakeTable extends Loadable {
   }
 
   get worksheet(): FakeWorksheet {
+    this.context.path("worksheet");
     return new FakeWorksheet(this.context, () => this.locate()?.sheet);
   }
+}
+
+function tableProperties(t: TableState): Record<string, unknown> {
+  return { name: t.name, style: t.style, showHeaders: t.showHeaders, showTotals: t.showTotals };
+}
+
+/** What `collection.load("items/a,items/b")` hands each item: the named properties that exist. */
+function itemProperties(
+  context: Context,
+  properties: string | undefined,
+  all: Record<string, unknown>
+): Map<string, unknown> {
+  const names = (properties ?? "").split(",").map((p) => p.trim().replace(/^items\//, ""));
+  const picked = names.filter((n) => n in all).map((n) => [n, all[n]] as [string, unknown]);
+  context.response += utf8Bytes(JSON.stringify(Object.fromEntries(picked)));
+  return new Map(picked);
 }
 
 class FakeTableCollection extends Loadable {
@@ -764,18 +907,24 @@ class FakeTableCollection extends Loadable {
   }
 
   load(properties?: string): this {
-    const names = (properties ?? "").split(",").map((p) => p.trim().replace(/^items\//, ""));
-    this.context.enqueue("tables.load", () => {
-      this.snapshot = this.list().map((t) => {
-        const proxy = new FakeTable(this.context, () =>
-          this.context.state.tables.includes(t) ? t : undefined
-        );
-        (proxy as unknown as { loaded: Map<string, unknown> }).loaded = new Map(
-          names.filter((n) => n === "name").map((n) => [n, t.name])
-        );
-        return proxy;
-      });
-    });
+    this.context.enqueue(
+      "tables.load",
+      () => {
+        const items = this.list().map((t) => {
+          const proxy = new FakeTable(this.context, () =>
+            this.context.state.tables.includes(t) ? t : undefined
+          );
+          (proxy as unknown as { loaded: Map<string, unknown> }).loaded = itemProperties(
+            this.context,
+            properties,
+            tableProperties(t)
+          );
+          return proxy;
+        });
+        this.context.deliver(() => (this.snapshot = items));
+      },
+      properties ?? null
+    );
     return this;
   }
 
@@ -789,6 +938,7 @@ class FakeTableCollection extends Loadable {
   }
 
   getItem(name: string): FakeTable {
+    this.context.path("getItem", [name]);
     return new FakeTable(this.context, () =>
       this.list().find((t) => t.name.toLowerCase() === name.toLowerCase())
     );
@@ -868,14 +1018,42 @@ class FakeWorksheet extends Loadable {
   }
 
   getRange(address: string): FakeRange {
+    this.context.path("getRange", [address]);
     return new FakeRange(this.context, () => {
       const sheet = this.locate();
       return sheet && { sheet, box: parseBox(address) };
     });
   }
 
+  getRangeByIndexes(
+    startRow: number,
+    startColumn: number,
+    rowCount: number,
+    columnCount: number
+  ): FakeRange {
+    this.context.path("getRangeByIndexes", [startRow, startColumn, rowCount, columnCount]);
+    return new FakeRange(this.context, () => {
+      const sheet = this.locate();
+      if (!sheet) return undefined;
+      if (
+        startRow < 0 ||
+        startColumn < 0 ||
+        rowCount < 1 ||
+        columnCount < 1 ||
+        startRow + rowCount > EXCEL_ROWS ||
+        startColumn + columnCount > EXCEL_COLUMNS
+      )
+        throw new FakeExcelError("InvalidArgument", "The argument is invalid or missing.");
+      return {
+        sheet,
+        box: { top: startRow, left: startColumn, rows: rowCount, columns: columnCount },
+      };
+    });
+  }
+
   getUsedRange(valuesOnly?: boolean): FakeRange {
     void valuesOnly;
+    this.context.path("getUsedRange", [valuesOnly ?? false]);
     return new FakeRange(this.context, () => {
       const sheet = this.locate();
       return sheet && { sheet, box: sheet.usedBox() ?? { top: 0, left: 0, rows: 1, columns: 1 } };
@@ -884,6 +1062,7 @@ class FakeWorksheet extends Loadable {
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     void valuesOnly;
+    this.context.path("getUsedRangeOrNullObject", [valuesOnly ?? false]);
     return new FakeRange(
       this.context,
       () => {
@@ -926,19 +1105,24 @@ class FakeWorksheetCollection extends Loadable {
   private snapshot: FakeWorksheet[] | undefined;
 
   load(properties?: string): this {
-    const names = (properties ?? "").split(",").map((p) => p.trim().replace(/^items\//, ""));
-    this.context.enqueue("worksheets.load", () => {
-      this.snapshot = this.context.state.sheets.map((s) => {
-        const proxy = new FakeWorksheet(this.context, () =>
-          this.context.state.sheets.includes(s) ? s : undefined
-        );
-        const values: Record<string, unknown> = { name: s.name, id: s.id };
-        (proxy as unknown as { loaded: Map<string, unknown> }).loaded = new Map(
-          names.filter((n) => n in values).map((n) => [n, values[n]])
-        );
-        return proxy;
-      });
-    });
+    this.context.enqueue(
+      "worksheets.load",
+      () => {
+        const items = this.context.state.sheets.map((s) => {
+          const proxy = new FakeWorksheet(this.context, () =>
+            this.context.state.sheets.includes(s) ? s : undefined
+          );
+          (proxy as unknown as { loaded: Map<string, unknown> }).loaded = itemProperties(
+            this.context,
+            properties,
+            { name: s.name, id: s.id, visibility: s.visible ? "Visible" : "Hidden" }
+          );
+          return proxy;
+        });
+        this.context.deliver(() => (this.snapshot = items));
+      },
+      properties ?? null
+    );
     return this;
   }
 
@@ -958,10 +1142,12 @@ class FakeWorksheetCollection extends Loadable {
   }
 
   getItem(key: string): FakeWorksheet {
+    this.context.path("getItem", [key]);
     return new FakeWorksheet(this.context, () => this.find(key));
   }
 
   getItemOrNullObject(key: string): FakeWorksheet {
+    this.context.path("getItemOrNullObject", [key]);
     return new FakeWorksheet(this.context, () => this.find(key), true);
   }
 
@@ -1223,7 +1409,12 @@ export function installFakeOffice(
         while (state.cellEdit) await state.cellEdit;
         return sync();
       };
-      return batch(context);
+      try {
+        return await batch(context);
+      } finally {
+        // Office.js releases the batch's objects when it ends: they cannot be synced again.
+        context.ended = true;
+      }
     },
     ConditionalFormatType: { dataBar: "DataBar", cellValue: "CellValue" },
     ConditionalFormatRuleType: { number: "Number" },
