@@ -1,69 +1,300 @@
-import { RESULTS_SHEET, type CellValue, type SheetGrid, type WorkbookGrid } from "../engine";
+import {
+  RESULTS_SHEET,
+  type CellValue,
+  type SheetGrid,
+  type TableArea,
+  type WorkbookGrid,
+} from "../engine";
 
 /**
- * Rows read per request block. Excel on the web may return null for reads of more than about 5M cells;
- * a band of 50,000 rows stays under 1M cells for sheets up to 20 columns wide, which KPI sheets are.
+ * Excel on the web fails a sync whose response passes 5 MB and a range read of more than 5 million
+ * cells ("Resource limits and performance optimization for Office Add-ins"). Each sync of the read is
+ * planned to return about 4 MiB of values, which leaves room for an estimate that runs a little short.
  */
-export const READ_BAND_ROWS = 50_000;
-const EXCEL_ROWS = 1_048_576;
+export const READ_RESPONSE_BYTES = 4 * 1024 * 1024;
+export const READ_CELLS = 5_000_000;
+/** Each range costs a few hundred request bytes; this keeps a sync's request far below 5 MB. */
+const RANGES_PER_SYNC = 500;
+/**
+ * The second sync also reads each sheet's first rows (at most this many cells in all, 64 columns wide):
+ * they give the bytes per row the chunks are sized from, and a small sheet is then already read.
+ */
+const SAMPLE_CELLS = 200_000;
+const SAMPLE_COLUMNS = 64;
+/** Bytes per cell assumed for a sheet whose first rows tell nothing (its data starts far down or right). */
+const DEFAULT_CELL_BYTES = 16;
+
+/** Sheets the add-in writes: never input. Excel compares sheet names without case. */
+const OUTPUT_SHEETS = new Set([RESULTS_SHEET, "KPI History"].map((name) => name.toLowerCase()));
+
+/** Which rows the next sync reads, counted over every input sheet's used range in sheet order. */
+export interface ReadProgress {
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly totalRows: number;
+}
+
+export function readProgressText(progress: ReadProgress): string {
+  const n = (value: number) => value.toLocaleString("en-US");
+  return `Reading rows ${n(progress.firstRow)}–${n(progress.lastRow)} of ${n(progress.totalRows)}`;
+}
+
+export interface ReadOptions {
+  /** Told before each sync that reads values. */
+  readonly onProgress?: (progress: ReadProgress) => void;
+  /** Checked between syncs: once aborted, the read stops with a ReadCancelledError. */
+  readonly signal?: AbortSignal;
+}
+
+export class ReadCancelledError extends Error {
+  constructor() {
+    super("Reading was cancelled before it finished. Nothing was written.");
+  }
+}
+
+/** One sheet's used range, read in row chunks. */
+interface SheetRead {
+  readonly name: string;
+  readonly proxy: Excel.Worksheet;
+  readonly top: number;
+  readonly left: number;
+  readonly rows: number;
+  readonly columns: number;
+  /** Rows before this sheet's, over all input sheets: where its rows fall in the progress count. */
+  readonly offset: number;
+  /** Rows of the used range read so far, in order. */
+  readonly values: CellValue[][];
+  bytes: number;
+  bytesPerRow: number;
+}
+
+interface Chunk {
+  readonly sheet: SheetRead;
+  readonly first: number;
+  readonly rows: number;
+  range?: Excel.Range;
+}
 
 /**
- * Reads every sheet's used range and its tables in two syncs, whatever the size. The first learns the
- * sheets and tables; the second loads each sheet's used range in row bands (the intersection of the used
- * range with rows 1–50000, 50001–100000, …: bands past the data come back as null objects, cheaply).
+ * Reads every input sheet's used range and its Excel tables within the platform's limits: one sync for
+ * the sheet and table names, one for the used ranges, the tables' geometry and the sheets' first rows,
+ * then a sync per chunk of about 4 MiB of values. Only `values` and table metadata are loaded.
  */
-export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookGrid> {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  options: ReadOptions = {}
+): Promise<WorkbookGrid> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
   const tables = context.workbook.tables;
-  tables.load("items/name");
+  tables.load("items/name,items/showHeaders,items/showTotals");
   // DATE(1904,1,1) is serial 0 in the 1904 date system and 1462 in the 1900 one.
   const epoch = context.workbook.functions.date(1904, 1, 1);
   epoch.load("value");
   await context.sync();
 
-  const bands: { sheet: string; range: Excel.Range }[] = [];
-  for (const sheet of sheets.items) {
-    if (sheet.name === RESULTS_SHEET) continue;
-    const used = sheet.getUsedRange(true);
-    for (let first = 1; first <= EXCEL_ROWS; first += READ_BAND_ROWS) {
-      const last = Math.min(first + READ_BAND_ROWS - 1, EXCEL_ROWS);
-      const band = used.getIntersectionOrNullObject(sheet.getRange(`${first}:${last}`));
-      band.load("values,rowIndex,columnIndex");
-      bands.push({ sheet: sheet.name, range: band });
-    }
-  }
+  const inputs = worksheets.items.filter((sheet) => !OUTPUT_SHEETS.has(sheet.name.toLowerCase()));
   const tableRanges = tables.items.map((table) => {
     const range = table.getRange();
     range.load("rowIndex,columnIndex,rowCount,columnCount");
     const worksheet = table.worksheet;
     worksheet.load("name");
-    return { name: table.name, range, worksheet };
+    return { table, range, worksheet };
   });
-  await context.sync();
+  const sheets = await usedRanges(context, inputs, options);
 
-  const date1904 = epoch.value === 0;
-  const grids: SheetGrid[] = [];
-  for (const sheet of sheets.items) {
-    const own = bands.filter((b) => b.sheet === sheet.name && !b.range.isNullObject);
-    if (own.length === 0) continue;
-    const values: CellValue[][] = [];
-    for (const band of own) for (const row of band.range.values) values.push(row);
-    grids.push({
-      name: sheet.name,
-      values,
-      top: own[0].range.rowIndex,
-      left: own[0].range.columnIndex,
-      tables: tableRanges
-        .filter((t) => t.worksheet.name === sheet.name)
-        .map((t) => ({
-          name: t.name,
-          top: t.range.rowIndex,
-          left: t.range.columnIndex,
-          rowCount: t.range.rowCount,
-          columnCount: t.range.columnCount,
-        })),
-    });
+  const totalRows = sheets.reduce((sum, sheet) => sum + sheet.rows, 0);
+  for (;;) {
+    const chunks = nextChunks(sheets);
+    if (chunks.length === 0) break;
+    await readChunks(context, chunks, totalRows, options);
   }
-  return { sheets: grids, date1904 };
+
+  const areas = new Map<string, TableArea[]>();
+  for (const { table, range, worksheet } of tableRanges) {
+    const list = areas.get(worksheet.name) ?? [];
+    list.push({
+      name: table.name,
+      top: range.rowIndex,
+      left: range.columnIndex,
+      rowCount: range.rowCount,
+      columnCount: range.columnCount,
+    });
+    areas.set(worksheet.name, list);
+  }
+  const grids: SheetGrid[] = sheets.map((sheet) => ({
+    name: sheet.name,
+    values: sheet.values,
+    top: sheet.top,
+    left: sheet.left,
+    tables: areas.get(sheet.name) ?? [],
+  }));
+  return { sheets: grids, date1904: epoch.value === 0 };
+}
+
+/** The second sync: each input sheet's used range (empty sheets drop out) and its first rows. */
+async function usedRanges(
+  context: Excel.RequestContext,
+  inputs: Excel.Worksheet[],
+  options: ReadOptions
+): Promise<SheetRead[]> {
+  stopIfCancelled(options);
+  const sampleRows = Math.max(
+    1,
+    Math.floor(SAMPLE_CELLS / (Math.max(1, inputs.length) * SAMPLE_COLUMNS))
+  );
+  const queue = (withSample: boolean) =>
+    inputs.map((proxy) => {
+      const used = proxy.getUsedRangeOrNullObject(true);
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
+      const sample = withSample
+        ? used.getIntersectionOrNullObject(
+            proxy.getRangeByIndexes(0, 0, sampleRows, SAMPLE_COLUMNS)
+          )
+        : undefined;
+      sample?.load("values,rowIndex,columnIndex,rowCount,columnCount");
+      return { proxy, used, sample };
+    });
+  let queued = queue(true);
+  try {
+    await context.sync();
+  } catch (error) {
+    // First rows full of long text can overflow the response: size the chunks without them.
+    if (!isResponseTooLarge(error)) throw error;
+    queued = queue(false);
+    await context.sync();
+  }
+
+  const sheets: SheetRead[] = [];
+  let offset = 0;
+  for (const { proxy, used, sample } of queued) {
+    if (used.isNullObject) continue;
+    const sheet: SheetRead = {
+      name: proxy.name,
+      proxy,
+      top: used.rowIndex,
+      left: used.columnIndex,
+      rows: used.rowCount,
+      columns: used.columnCount,
+      offset,
+      values: [],
+      bytes: 0,
+      bytesPerRow: 0,
+    };
+    offset += sheet.rows;
+    if (sample && !sample.isNullObject) {
+      const bytes = jsonBytes(sample.values);
+      sheet.bytesPerRow = (bytes / (sample.rowCount * sample.columnCount)) * sheet.columns;
+      // The first rows are the sheet's own first rows when they span its whole width.
+      if (sample.rowIndex === sheet.top && sample.columnCount === sheet.columns) {
+        for (const row of sample.values) sheet.values.push(row);
+        sheet.bytes = bytes;
+      }
+    }
+    sheets.push(sheet);
+  }
+  const known = sheets.filter((s) => s.bytesPerRow > 0);
+  const cellBytes =
+    known.length > 0
+      ? known.reduce((sum, s) => sum + s.bytesPerRow / s.columns, 0) / known.length
+      : DEFAULT_CELL_BYTES;
+  for (const sheet of sheets)
+    if (sheet.bytesPerRow === 0) sheet.bytesPerRow = cellBytes * sheet.columns;
+  return sheets;
+}
+
+/** The chunks of the next sync: rows in sheet order until the response, cell or range budget is spent. */
+function nextChunks(sheets: SheetRead[], scale = 1): Chunk[] {
+  const chunks: Chunk[] = [];
+  let bytes = READ_RESPONSE_BYTES * scale;
+  let cells = READ_CELLS;
+  for (const sheet of sheets) {
+    const left = sheet.rows - sheet.values.length;
+    if (left === 0) continue;
+    // Sizing the chunk from the estimate leaves each sync close to the budget, never one row short.
+    const fit = Math.min(
+      left,
+      Math.floor(bytes / sheet.bytesPerRow),
+      Math.floor(cells / sheet.columns)
+    );
+    const rows = chunks.length === 0 ? Math.max(1, fit) : fit;
+    if (rows < 1) break;
+    chunks.push({ sheet, first: sheet.values.length, rows });
+    bytes -= rows * sheet.bytesPerRow;
+    cells -= rows * sheet.columns;
+    if (rows < left || chunks.length === RANGES_PER_SYNC) break;
+  }
+  return chunks;
+}
+
+/** One sync per call; a response that still overflows is read again in halves. */
+async function readChunks(
+  context: Excel.RequestContext,
+  chunks: Chunk[],
+  totalRows: number,
+  options: ReadOptions
+): Promise<void> {
+  stopIfCancelled(options);
+  const first = chunks[0];
+  const last = chunks[chunks.length - 1];
+  options.onProgress?.({
+    firstRow: first.sheet.offset + first.first + 1,
+    lastRow: last.sheet.offset + last.first + last.rows,
+    totalRows,
+  });
+  for (const chunk of chunks) {
+    const { sheet } = chunk;
+    chunk.range = sheet.proxy.getRangeByIndexes(
+      sheet.top + chunk.first,
+      sheet.left,
+      chunk.rows,
+      sheet.columns
+    );
+    chunk.range.load("values");
+  }
+  try {
+    await context.sync();
+  } catch (error) {
+    const rows = chunks.reduce((sum, chunk) => sum + chunk.rows, 0);
+    if (!isResponseTooLarge(error) || rows === 1) throw error;
+    // The estimate ran short (e.g. long notes further down): read the same rows in two halves.
+    const half = Math.ceil(rows / 2);
+    let taken = 0;
+    const halves: Chunk[][] = [[], []];
+    for (const chunk of chunks) {
+      const head = Math.max(0, Math.min(chunk.rows, half - taken));
+      if (head > 0) halves[0].push({ sheet: chunk.sheet, first: chunk.first, rows: head });
+      if (head < chunk.rows)
+        halves[1].push({ sheet: chunk.sheet, first: chunk.first + head, rows: chunk.rows - head });
+      taken += chunk.rows;
+    }
+    for (const part of halves) await readChunks(context, part, totalRows, options);
+    return;
+  }
+  for (const chunk of chunks) {
+    const { sheet } = chunk;
+    const values = chunk.range!.values;
+    for (const row of values) sheet.values.push(row);
+    sheet.bytes += jsonBytes(values);
+    sheet.bytesPerRow = sheet.bytes / sheet.values.length;
+  }
+}
+
+function stopIfCancelled(options: ReadOptions): void {
+  if (options.signal?.aborted) throw new ReadCancelledError();
+}
+
+function isResponseTooLarge(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "ResponsePayloadSizeLimitExceeded";
+}
+
+/** UTF-8 bytes of the values as JSON: what the response carries. */
+function jsonBytes(values: unknown): number {
+  const text = JSON.stringify(values);
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) bytes += code >= 0x800 && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
+  }
+  return bytes;
 }

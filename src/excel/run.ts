@@ -13,7 +13,7 @@ import {
   type Trend,
 } from "../engine";
 import { chooseTables, type ChosenRange } from "./choice";
-import { readWorkbook } from "./read";
+import { readWorkbook, type ReadOptions } from "./read";
 import type { PaneSettings } from "./settings";
 import { writeResults } from "./write";
 
@@ -27,16 +27,20 @@ export function asOfOf(settings: PaneSettings): number {
     : todaySerial();
 }
 
-/** Read grid → evaluate → write: the whole month-end run, shared by the pane and the ribbon button. */
+/**
+ * Read grid → evaluate → write: the whole month-end run, shared by the pane and the ribbon button.
+ * `runOptions` go to Excel.run; `reading` reports the read's progress and can cancel it between chunks, before anything is written.
+ */
 export async function evaluateInExcel(
   settings: PaneSettings,
   onStage: (stage: Stage) => void = () => undefined,
   runOptions: Excel.RunOptions = {},
-  onTrends: (trendOf: (source: CellRef) => Trend | undefined) => void = () => undefined
+  onTrends: (trendOf: (source: CellRef) => Trend | undefined) => void = () => undefined,
+  reading: ReadOptions = {}
 ): Promise<Evaluation> {
   return Excel.run(runOptions, async (context) => {
     onStage("Reading the workbook");
-    const workbook = await readWorkbook(context);
+    const workbook = await readWorkbook(context, reading);
     onStage("Evaluating targets");
     const found = chooseTables(workbook, settings);
     const evaluation = evaluateTables(found, { asOf: asOfOf(settings) }, workbook.date1904);

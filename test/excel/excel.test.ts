@@ -1,9 +1,9 @@
-import { findTables, sampleWorkbook, summariseTables } from "../../src/engine";
+import { sampleWorkbook, summariseTables } from "../../src/engine";
 import { chooseTables, type TableChoice } from "../../src/excel/choice";
 import { readWorkbook } from "../../src/excel/read";
 import { evaluateInExcel, selectCell, selectedRange } from "../../src/excel/run";
 import { loadSettings, saveSettings } from "../../src/excel/settings";
-import { installFakeOffice, parseBox, WorkbookState, type Value } from "../support/fake-excel";
+import { installFakeOffice, parseBox, WorkbookState } from "../support/fake-excel";
 
 function fakeExcel(): WorkbookState {
   const state = new WorkbookState();
@@ -22,64 +22,7 @@ function withSample(state: WorkbookState): void {
     );
 }
 
-describe("reading the workbook", () => {
-  test("reads every sheet's used range and tables in 2 syncs, and the engine finds the same tables as from grids", async () => {
-    const state = fakeExcel();
-    withSample(state);
-    state.addTable(state.sheet("Targets")!, parseBox("A1:O10"), "KpiTargets");
-    const workbook = await Excel.run((context) => readWorkbook(context));
-    expect(state.syncs).toBe(2);
-    expect(workbook.date1904).toBe(false);
-    expect(
-      summariseTables(findTables(workbook)).map((t) => [t.kind, t.sheet, t.name, t.address, t.rows])
-    ).toEqual([
-      ["targets", "Targets", "KpiTargets", "A1:O10", 9],
-      ["wide observations", "Helpdesk Revamp", undefined, "A1:C306", 305],
-      ["wide observations", "Procure-to-Pay", undefined, "A1:C44", 43],
-      ["long observations", "Observations", undefined, "A1:D87", 86],
-    ]);
-  });
-
-  test("a 100,000-row sheet is read in 2 syncs, in bands of at most 1M cells", async () => {
-    const state = fakeExcel();
-    const rows: Value[][] = [["Project", "KPI", "Date", "Value"]];
-    for (let i = 0; i < 100_000; i++) rows.push(["P", "Calls", 45000 + (i % 400), i % 97]);
-    state.addSheet("Big", rows);
-    state.addSheet("Targets", [
-      ["Project", "KPI", "Start", "Window", "Target"],
-      ["P", "Calls", 45200, "30 days", 0.1],
-    ]);
-    const workbook = await Excel.run((context) => readWorkbook(context));
-    expect(state.syncs).toBe(2);
-    expect(workbook.sheets[0].values).toHaveLength(100_001);
-    expect(workbook.sheets[0].values[100_000]).toEqual([
-      "P",
-      "Calls",
-      45000 + (99_999 % 400),
-      99_999 % 97,
-    ]);
-    expect(state.largestRead).toBe(50_000 * 4);
-    expect(Math.max(...state.requests)).toBeLessThan(5 * 1024 * 1024);
-  });
-
-  test("a used range that starts below A1 keeps its addresses; the 1904 system is detected", async () => {
-    const state = fakeExcel();
-    state.date1904 = true;
-    state.addSheet(
-      "Obs",
-      [
-        ["Date", "Calls"],
-        [45000 - 1462, 5],
-      ],
-      3,
-      2
-    );
-    const workbook = await Excel.run((context) => readWorkbook(context));
-    expect(workbook.date1904).toBe(true);
-    expect(workbook.sheets[0]).toMatchObject({ name: "Obs", top: 3, left: 2 });
-    expect(summariseTables(findTables(workbook))[0].address).toBe("C4:D5");
-  });
-
+describe("picking tables", () => {
   test("picked ranges replace the tables found, each kind on its own", async () => {
     const state = fakeExcel();
     withSample(state);
