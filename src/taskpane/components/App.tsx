@@ -31,8 +31,10 @@ import {
   type Stage,
 } from "../../excel/run";
 import { writeSample } from "../../excel/sample";
+import { ReadCancelledError, type ReadProgress } from "../../excel/read";
 import { loadSettings, saveSettings, type PaneSettings } from "../../excel/settings";
 import { ForeignSheetError, UNDO_NOTE, UnfinishedWriteError } from "../../excel/write";
+import { ReadingProgress } from "./ReadingProgress";
 import { Results } from "./Results";
 import { TablesFound } from "./TablesFound";
 
@@ -65,6 +67,8 @@ function problemOf(error: unknown): Problem {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof ForeignSheetError || error instanceof UnfinishedWriteError)
     return { title: "Results sheet not written", message };
+  if (error instanceof ReadCancelledError)
+    return { title: "Evaluation cancelled", message: `${message} Previous results are unchanged.` };
   return {
     title: "Evaluation stopped",
     message: `${message} Your workbook and previous results are unchanged.`,
@@ -81,6 +85,8 @@ export function App() {
   const [computed, setComputed] = useState<Computed | undefined>();
   const [edited, setEdited] = useState(false);
   const [failed, setFailed] = useState(false);
+  const [reading, setReading] = useState<ReadProgress | undefined>();
+  const reader = useRef<AbortController | undefined>(undefined);
   const today = formatIsoDate(todaySerial());
   const asOfText = settings.asOfMode === "fixed" && settings.asOf ? settings.asOf : today;
   const trendOf = useRef<(source: CellRef) => Trend | undefined>(() => undefined);
@@ -119,10 +125,18 @@ export function App() {
     setProblem(undefined);
     const startedWith: Computed = { asOf: asOfText, tables: tablesKey(settings) };
     setEdited(false);
+    setReading(undefined);
+    reader.current = new AbortController();
     try {
-      const result = await evaluateInExcel(settings, setStage, {}, (finder) => {
-        trendOf.current = finder;
-      });
+      const result = await evaluateInExcel(
+        settings,
+        setStage,
+        {},
+        (finder) => {
+          trendOf.current = finder;
+        },
+        { signal: reader.current.signal, onProgress: setReading }
+      );
       setEvaluation(result);
       setComputed(startedWith);
       setFailed(false);
@@ -224,7 +238,10 @@ export function App() {
         Evaluate
       </Button>
       <Caption1>{UNDO_NOTE}</Caption1>
-      {busy && (
+      {stage === "Reading the workbook" && (
+        <ReadingProgress progress={reading} onCancel={() => reader.current?.abort()} />
+      )}
+      {busy && stage !== "Reading the workbook" && (
         <Field validationMessage={`${stage}…`} validationState="none">
           <ProgressBar aria-label={stage} />
         </Field>
