@@ -1,5 +1,6 @@
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { fakeOfficeScript, serveDist } from "../support/browser";
+import { launchChromium } from "../support/chromium";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -25,10 +26,7 @@ describe("the pane while it reads a large workbook", () => {
 
   beforeAll(async () => {
     server = await serveDist();
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 320, height: 900 } });
     await page.route(OFFICE_JS, (route) =>
       route.fulfill({ contentType: "application/javascript", body: fakeOfficeScript(SETUP) })
