@@ -119,6 +119,9 @@ export async function readWorkbook(
       left: range.columnIndex,
       rowCount: range.rowCount,
       columnCount: range.columnCount,
+      // The range holds the header and totals rows when shown: the engine reads neither as data.
+      hasHeaderRow: table.showHeaders,
+      totalsRowCount: table.showTotals ? 1 : 0,
     });
     areas.set(worksheet.name, list);
   }
