@@ -20,9 +20,15 @@ export function jsonReport(evaluation: Evaluation): string {
     targetValue: r.targetValue,
     change: r.change,
     attainment: r.attainment,
+    projected: r.projected,
+    pace: r.pace,
     status: r.status,
     payout: r.payout,
+    adjustment: r.adjustment,
     explanation: r.explanation,
+    previousStatus: r.previousStatus,
+    previousPayout: r.previousPayout,
+    changed: r.changed,
     source: `${r.source.sheet}!${r.source.cell}`,
   });
   return JSON.stringify(

@@ -7,6 +7,7 @@ import {
   cutToCellLimit,
   DATE_1904_OFFSET,
   HIGHLIGHT_LABELS,
+  SHEET_COLUMN_WIDTHS,
   STATUS_COLOURS,
   type CellValue,
   type ColumnFormat,
@@ -110,10 +111,9 @@ export function sheetXml(
     .sort((a, b) => a - b)
     .map((r) => `<row r="${r + 1}">${rows.get(r)!.join("")}</row>`)
     .join("");
-  const widths = [20, 20, 20, 12, 12, 13, 13, 13, 11, 11, 16, 13, 100];
-  const cols = widths
-    .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
-    .join("");
+  const cols = SHEET_COLUMN_WIDTHS.map(
+    (w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`
+  ).join("");
   const xml =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><dimension ref="A1:M${lastRow + 1}"/>` +

@@ -1,6 +1,7 @@
 import type { CellValue } from "./cell";
 import { formatDay } from "./date";
 import type { Evaluation } from "./evaluate";
+import type { Pace } from "./pace";
 import { STATUSES, needsReview, type Status } from "./status";
 import type { Eligibility } from "./team";
 
@@ -17,7 +18,7 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   count: "0",
 };
 
-export type Highlight = "status" | "eligible" | "attainment";
+export type Highlight = "status" | "eligible" | "pace" | "attainment";
 
 export type OutputTableName = "KpiResults" | "KpiTeams" | "KpiIssues";
 
@@ -50,10 +51,21 @@ export const RESULTS_HEADER = [
   "Target value",
   "Change",
   "Attainment",
+  "Projected",
+  "Pace",
   "Status",
   "Payout",
+  "Adjustment",
   "Explanation",
+  "Previous status",
+  "Previous payout",
+  "Changed",
 ] as const;
+
+/** Each sheet column's width in characters, sized for KpiResults (the widest table). */
+export const SHEET_COLUMN_WIDTHS: readonly number[] = RESULTS_HEADER.map((name) =>
+  name === "Explanation" ? 100 : name === "Changed" ? 60 : name.length <= 6 ? 12 : 16
+);
 
 export const TEAMS_HEADER = [
   "Team",
@@ -70,7 +82,9 @@ export const TEAMS_HEADER = [
 export const ISSUES_HEADER = ["Severity", "Sheet", "Cell", "Message"] as const;
 
 /** The colours of SPEC §5, shared by the writers so the sheet looks the same everywhere. */
-export const STATUS_COLOURS: Record<Status | Eligibility, { fill: string; font: string }> = {
+export const STATUS_COLOURS: Record<Status | Eligibility | Pace, { fill: string; font: string }> = {
+  "On track": { fill: "#C6EFCE", font: "#006100" },
+  "At risk": { fill: "#FFEB9C", font: "#9C5700" },
   Met: { fill: "#C6EFCE", font: "#006100" },
   Yes: { fill: "#C6EFCE", font: "#006100" },
   Missed: { fill: "#FFC7CE", font: "#9C0006" },
@@ -86,9 +100,13 @@ export const ATTAINMENT_BAR_COLOUR = "#5B9BD5";
 export const ATTAINMENT_BAR_RANGE = [0, 1.5] as const;
 
 /** The labels each coloured column can hold, in the order their rules are written. */
-export const HIGHLIGHT_LABELS: Record<"status" | "eligible", readonly (Status | Eligibility)[]> = {
+export const HIGHLIGHT_LABELS: Record<
+  "status" | "eligible" | "pace",
+  readonly (Status | Eligibility | Pace)[]
+> = {
   status: STATUSES,
   eligible: ["Yes", "No", "Pending", "Review"],
+  pace: ["On track", "At risk"],
 };
 
 const blank = (value: number | null): CellValue => value ?? null;
@@ -118,6 +136,12 @@ export function resultsTable(evaluation: Evaluation): OutputTable {
       "number",
       "percent",
       "percent",
+      "number",
+      "text",
+      "text",
+      "money",
+      "money",
+      "text",
       "text",
       "money",
       "text",
@@ -133,13 +157,21 @@ export function resultsTable(evaluation: Evaluation): OutputTable {
       blank(r.targetValue),
       blank(r.change),
       blank(r.attainment),
+      blank(r.projected),
+      r.pace,
       r.status,
       r.payout,
+      blank(r.adjustment),
       r.explanation,
+      r.previousStatus,
+      blank(r.previousPayout),
+      r.changed,
     ]),
     highlights: [
-      { column: 9, highlight: "attainment" },
-      { column: 10, highlight: "status" },
+      { column: RESULTS_HEADER.indexOf("Attainment"), highlight: "attainment" },
+      { column: RESULTS_HEADER.indexOf("Pace"), highlight: "pace" },
+      { column: RESULTS_HEADER.indexOf("Status"), highlight: "status" },
+      { column: RESULTS_HEADER.indexOf("Previous status"), highlight: "status" },
     ],
   };
 }

@@ -3,6 +3,7 @@ import {
   ATTAINMENT_BAR_RANGE,
   bodyRows,
   columnName,
+  RESULTS_HEADER,
   RESULTS_SHEET,
   NUMBER_FORMATS,
   HIGHLIGHT_LABELS,
@@ -55,8 +56,9 @@ export function resultsPlan(sheet: ResultsSheet): SheetPlan {
       worksheet.getRange("A2").values = [[sheet.summary]];
       for (const { table, top } of sheet.tables)
         await writeTable(build, worksheet, table, top, build.tableName(table.name));
-      worksheet.getRange("A:L").format.autofitColumns();
-      worksheet.getRange("M:M").format.columnWidth = 420;
+      worksheet.getRange(`A:${columnName(RESULTS_HEADER.length - 1)}`).format.autofitColumns();
+      const explanation = columnName(RESULTS_HEADER.indexOf("Explanation"));
+      worksheet.getRange(`${explanation}:${explanation}`).format.columnWidth = 420;
     },
   };
 }

@@ -60,9 +60,15 @@ describe("kpi-rewards evaluate", () => {
       "Target value",
       "Change",
       "Attainment",
+      "Projected",
+      "Pace",
       "Status",
       "Payout",
+      "Adjustment",
       "Explanation",
+      "Previous status",
+      "Previous payout",
+      "Changed",
     ]);
     const results = sheet.getRow(9).values as unknown[];
     // Date-formatted cells come back from exceljs as Dates.
@@ -75,11 +81,11 @@ describe("kpi-rewards evaluate", () => {
     ]);
     expect(results[6]).toBe(412);
     expect(results[7]).toBeCloseTo(319.7, 10);
-    expect(results[11]).toBe("Met");
-    expect(results[12]).toBe(5000);
+    expect(results[13]).toBe("Met");
+    expect(results[14]).toBe(5000);
     expect(sheet.getCell("D9").numFmt).toBe("yyyy-mm-dd");
     expect(sheet.getCell("I9").numFmt).toBe("0.0%");
-    expect(sheet.getCell("L9").numFmt).toBe("#,##0.00");
+    expect(sheet.getCell("N9").numFmt).toBe("#,##0.00");
   });
 
   test("--json prints the SPEC document and writes no workbook", async () => {
@@ -101,10 +107,16 @@ describe("kpi-rewards evaluate", () => {
       targetValue: doc.results[0].targetValue,
       change: doc.results[0].change,
       attainment: doc.results[0].attainment,
+      projected: null,
+      pace: null,
       status: "Met",
       payout: 5000,
+      adjustment: null,
       explanation:
         "Support calls: average 319.7 in 1 Feb–29 Feb 2024 vs 412.0 in 1 Jan–31 Jan 2024 (−22.4%); target −20% → met (attainment 112%).",
+      previousStatus: null,
+      previousPayout: null,
+      changed: "",
       source: "Targets!A2",
     });
     expect(doc.results[0].actual).toBeCloseTo(319.7, 10);

@@ -391,14 +391,14 @@ describe("the copy", () => {
     const sheet = await partOf(written!, "xl/worksheets/sheet3.xml");
     const cell = (ref: string) =>
       new RegExp(`<c r="${ref}"[^>]*><is><t xml:space="preserve">([^<]*)</t>`).exec(sheet)![1];
-    const explanation = cell("M9");
+    const explanation = cell("P9");
     expect(explanation.length).toBe(32767);
     expect(explanation.startsWith(`${kpi}: average 319.7 in 1 Feb–29 Feb 2024`)).toBe(true);
     // KpiIssues: header on row 12 (two rows below KpiResults' single row 9), the warning on row 13.
     expect([cell("A13"), cell("B13"), cell("C13"), cell("D13")]).toEqual([
       "warning",
       "KPI Rewards",
-      "M9",
+      "P9",
       "Text of 32,813 characters is more than a cell holds; only its first 32,767 characters were written here.",
     ]);
   });

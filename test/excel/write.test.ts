@@ -19,7 +19,7 @@ import { day, everyDay } from "../support/workbooks";
 
 const RESULT_TABLES = [
   ["KpiTeams", 3, 0, 6, 9],
-  ["KpiResults", 11, 0, 10, 13],
+  ["KpiResults", 11, 0, 10, 19],
   ["KpiIssues", 23, 0, 4, 4],
 ];
 
@@ -70,8 +70,8 @@ describe("the KPI Rewards sheet", () => {
       day("2024-02-01"),
       day("2024-02-29"),
     ]);
-    expect(values[12][10]).toBe("Met");
-    expect(values[12][12]).toBe(
+    expect(values[12][12]).toBe("Met");
+    expect(values[12][15]).toBe(
       "Support calls: average 319.7 in 1 Feb–29 Feb 2024 vs 412.0 in 1 Jan–31 Jan 2024 (−22.4%); target −20% → met (attainment 112%)."
     );
     // Invalid rows leave their numbers blank.
@@ -90,7 +90,7 @@ describe("the KPI Rewards sheet", () => {
     expect(state.names.size).toBe(0);
     expect(sheet.format(12, 3)).toBe("yyyy-mm-dd");
     expect(sheet.format(12, 8)).toBe("0.0%");
-    expect(sheet.format(12, 11)).toBe("#,##0.00");
+    expect(sheet.format(12, 13)).toBe("#,##0.00");
     expect(sheet.format(12, 0)).toBe("@");
     expect(
       sheet.conditionalFormats.map((f) => [
@@ -105,11 +105,15 @@ describe("the KPI Rewards sheet", () => {
       ["H5:H9", "CellValue", '="Pending"', "#FFEB9C"],
       ["H5:H9", "CellValue", '="Review"', "#E7E6E6"],
       ["J13:J21", "DataBar", "#5B9BD5", undefined],
-      ["K13:K21", "CellValue", '="Met"', "#C6EFCE"],
-      ["K13:K21", "CellValue", '="Missed"', "#FFC7CE"],
-      ["K13:K21", "CellValue", '="Pending"', "#FFEB9C"],
-      ["K13:K21", "CellValue", '="Insufficient data"', "#E7E6E6"],
-      ["K13:K21", "CellValue", '="Invalid"', "#E7E6E6"],
+      ["L13:L21", "CellValue", '="On track"', "#C6EFCE"],
+      ["L13:L21", "CellValue", '="At risk"', "#FFEB9C"],
+      ...["M", "Q"].flatMap((column) => [
+        [`${column}13:${column}21`, "CellValue", '="Met"', "#C6EFCE"],
+        [`${column}13:${column}21`, "CellValue", '="Missed"', "#FFC7CE"],
+        [`${column}13:${column}21`, "CellValue", '="Pending"', "#FFEB9C"],
+        [`${column}13:${column}21`, "CellValue", '="Insufficient data"', "#E7E6E6"],
+        [`${column}13:${column}21`, "CellValue", '="Invalid"', "#E7E6E6"],
+      ]),
     ]);
     expect(state.sheets.map((s) => s.name)).toEqual([
       "Targets",

@@ -1,8 +1,11 @@
-import { sampleWorkbook, SAMPLE_AS_OF } from "../../src/engine";
+import { RESULTS_HEADER, sampleWorkbook, SAMPLE_AS_OF } from "../../src/engine";
 import * as KPI from "../../src/functions/functions";
 import { FormulaError } from "../../src/functions/functions";
 import { errorCellValue, runtimeError, wireError } from "../support/excel-errors";
 import { day, everyDay } from "../support/workbooks";
+
+/** A KpiResults column's index in KPI.EVALUATE's spill. */
+const column = (name: string) => (RESULTS_HEADER as readonly string[]).indexOf(name);
 
 // January: 31 days of 412; February: 29 days of 319.7 (the SPEC's example).
 const points = [...everyDay("2024-01-01", 31, 412), ...everyDay("2024-02-01", 29, 319.7)];
@@ -326,13 +329,19 @@ describe("KPI.EVALUATE, KPI.TEAMS, KPI.ELIGIBLE", () => {
       "Target value",
       "Change",
       "Attainment",
+      "Projected",
+      "Pace",
       "Status",
       "Payout",
+      "Adjustment",
       "Explanation",
+      "Previous status",
+      "Previous payout",
+      "Changed",
     ]);
     // Row 2 is the target; the sample's one text value ("n/a") is listed under an empty row.
     expect(spilled).toHaveLength(5);
-    expect(spilled[2]).toEqual(Array(13).fill(""));
+    expect(spilled[2]).toEqual(Array(RESULTS_HEADER.length).fill(""));
     expect(spilled[3].slice(0, 5)).toEqual(["Severity", "Sheet", "Cell", "Message", ""]);
     expect(spilled[4].slice(0, 4)).toEqual([
       "error",
@@ -347,9 +356,9 @@ describe("KPI.EVALUATE, KPI.TEAMS, KPI.ELIGIBLE", () => {
       day("2024-02-01"),
       day("2024-02-29"),
     ]);
-    expect(spilled[1][10]).toBe("Met");
-    expect(spilled[1][11]).toBe(5000);
-    expect(spilled[1][12]).toBe(
+    expect(spilled[1][column("Status")]).toBe("Met");
+    expect(spilled[1][column("Payout")]).toBe(5000);
+    expect(spilled[1][column("Explanation")]).toBe(
       "Support calls: average 319.7 in 1 Feb–29 Feb 2024 vs 412.0 in 1 Jan–31 Jan 2024 (−22.4%); target −20% → met (attainment 112%)."
     );
   });
@@ -361,12 +370,12 @@ describe("KPI.EVALUATE, KPI.TEAMS, KPI.ELIGIBLE", () => {
       SAMPLE_AS_OF
     );
     // The results, an empty row, the issues' header and the issues.
-    expect(spilled[targets.values.length]).toEqual(Array(13).fill(""));
+    expect(spilled[targets.values.length]).toEqual(Array(RESULTS_HEADER.length).fill(""));
     expect(spilled[targets.values.length + 1][0]).toBe("Severity");
     const crash = spilled.find((row) => row[2] === "Crash rate")!;
-    expect(crash[10]).toBe("Invalid");
-    expect(crash[5]).toBe("");
-    expect(crash[12]).toMatch(
+    expect(crash[column("Status")]).toBe("Invalid");
+    expect(crash[column("Baseline")]).toBe("");
+    expect(crash[column("Explanation")]).toMatch(
       /^Target \(targets!E8\) -20 \(−2000%\) asks for a fall of 100% or more/
     );
   });
@@ -491,7 +500,24 @@ describe("ranges holding error cells, in the forms Excel passes them (allowError
   test("KPI.EVALUATE skips them like the engine and lists each under the results, with its cell", () => {
     const spilled = KPI.evaluate(targets, observations, "2024-03-01");
     // B = 400 (January's one number), A = 300, T = 320: met, attainment 100 / 80.
-    expect(spilled[1].slice(5, 12)).toEqual([400, 300, 320, -0.25, 1.25, "Met", 1000]);
+    const picked = [
+      "Baseline",
+      "Actual",
+      "Target value",
+      "Change",
+      "Attainment",
+      "Status",
+      "Payout",
+    ];
+    expect(picked.map((name) => spilled[1][column(name)])).toEqual([
+      400,
+      300,
+      320,
+      -0.25,
+      1.25,
+      "Met",
+      1000,
+    ]);
     expect(spilled.slice(2).map((row) => row.slice(0, 4))).toEqual([
       ["", "", "", ""],
       ["Severity", "Sheet", "Cell", "Message"],

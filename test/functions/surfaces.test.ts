@@ -4,6 +4,7 @@ import {
   evaluateSingleTarget,
   parseDirection,
   parseTargetType,
+  RESULTS_HEADER,
   SeriesBuilder,
   type CellValue,
   type Status,
@@ -12,6 +13,9 @@ import * as KPI from "../../src/functions/functions";
 import { FormulaError } from "../../src/functions/functions";
 import { day, everyDay, longRows } from "../support/workbooks";
 import { temporaryFolder, writeWorkbook } from "../support/xlsx";
+
+/** A KpiResults column's index in KPI.EVALUATE's spill. */
+const column = (name: string) => (RESULTS_HEADER as readonly string[]).indexOf(name);
 
 /**
  * One table of targets through every surface: the single-target formulas (KPI.STATUS, ATTAINMENT,
@@ -343,16 +347,23 @@ describe("one table of targets gives the same status, numbers and error kind on 
   test("KPI.EVALUATE", () => {
     const spilled = KPI.evaluate([HEADER, ...targetRows], observationRows, day(AS_OF));
     // The results, then (the Invalid rows are issues too) an empty row and KpiIssues.
-    expect(spilled[ROWS.length + 1]).toEqual(Array(13).fill(""));
+    expect(spilled[ROWS.length + 1]).toEqual(Array(RESULTS_HEADER.length).fill(""));
     ROWS.forEach((row, i) => {
       const cells = spilled[i + 1];
       const number = (cell: unknown) => (cell === "" ? null : cell);
-      expect({ rule: row.rule, status: cells[10] }).toEqual({ rule: row.rule, status: row.status });
-      expectNumber(number(cells[5]), row.baselineValue, `${row.rule}: baseline`);
-      expectNumber(number(cells[6]), row.actual, `${row.rule}: actual`);
-      expectNumber(number(cells[7]), row.targetValue, `${row.rule}: target value`);
-      expectNumber(number(cells[8]), row.change, `${row.rule}: change`);
-      expectNumber(number(cells[9]), row.attainment, `${row.rule}: attainment`);
+      expect({ rule: row.rule, status: cells[column("Status")] }).toEqual({
+        rule: row.rule,
+        status: row.status,
+      });
+      expectNumber(number(cells[column("Baseline")]), row.baselineValue, `${row.rule}: baseline`);
+      expectNumber(number(cells[column("Actual")]), row.actual, `${row.rule}: actual`);
+      expectNumber(
+        number(cells[column("Target value")]),
+        row.targetValue,
+        `${row.rule}: target value`
+      );
+      expectNumber(number(cells[column("Change")]), row.change, `${row.rule}: change`);
+      expectNumber(number(cells[column("Attainment")]), row.attainment, `${row.rule}: attainment`);
     });
   });
 
