@@ -179,7 +179,7 @@ describe("the KPI Rewards sheet", () => {
       ["Someone else", "Calls", day("2024-01-01"), 1],
     ]);
     await evaluateAndWrite("now");
-    expect(resultsState(state)?.tables[1]).toEqual(["KpiResults", 12_006, 0, 12_001, 13]);
+    expect(resultsState(state)?.tables[1]).toEqual(["KpiResults", 12_006, 0, 12_001, 19]);
     expect(Math.max(...state.requests)).toBeLessThan(5 * 1024 * 1024);
     expect(state.syncs).toBeGreaterThan(5);
   });
@@ -222,7 +222,7 @@ describe("ownership: only the sheet KPI Rewards wrote is replaced", () => {
     expect(resultsState(state, "Jan results")).toEqual(january);
     const numbered = [
       ["KpiTeams2", 3, 0, 6, 9],
-      ["KpiResults2", 11, 0, 10, 13],
+      ["KpiResults2", 11, 0, 10, 19],
       ["KpiIssues2", 23, 0, 4, 4],
     ];
     expect(resultsState(state)).toMatchObject({ tables: numbered, owned: true });
