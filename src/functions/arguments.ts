@@ -206,3 +206,33 @@ export function seriesArgument(datesRange: unknown, valuesRange: unknown): Serie
   }
   return builder.build().series;
 }
+
+/**
+ * A two-column range of (Attainment, Payout) points as a pay curve's points; a header row of text is
+ * allowed, blank rows are skipped, and both columns take `0.8` or `80%`.
+ */
+export function curveArgument(range: unknown): { attainment: number; payout: number }[] {
+  const rows = gridArgument(range);
+  if (rows.some((row) => row.length !== 2))
+    throw new ArgumentProblem(
+      "#VALUE!",
+      `curve must be two columns (Attainment, Payout), not ${rows[0]?.length ?? 0}`
+    );
+  const points: { attainment: number; payout: number }[] = [];
+  rows.forEach(([attainment, payout], index) => {
+    if (isBlank(attainment) && isBlank(payout)) return;
+    const header =
+      index === 0 && typeof attainment === "string" && parsePercentText(attainment) === undefined;
+    if (header) return;
+    const row = `curve row ${index + 1}`;
+    points.push({
+      attainment: optionalFraction(attainment, `${row} attainment`) ?? missing(row, "attainment"),
+      payout: optionalFraction(payout, `${row} payout`) ?? missing(row, "payout"),
+    });
+  });
+  return points;
+}
+
+function missing(row: string, column: string): never {
+  throw new ArgumentProblem("#VALUE!", `${row} has no ${column}; fill it or clear the row`);
+}

@@ -1,7 +1,10 @@
 /* global CustomFunctions */
 import {
   cellText,
+  checkPayCurve,
+  curvePayout,
   evaluateSingleTarget,
+  formatDay,
   evaluateWorkbook,
   formatWindow,
   issuesTable,
@@ -23,6 +26,7 @@ import {
 import {
   aggregateArgument,
   ArgumentProblem,
+  curveArgument,
   asOfArgument,
   dayArgument,
   gridArgument,
@@ -323,6 +327,81 @@ function evaluateRanges(targets: unknown, observations: unknown, asOf: unknown):
 /** A table with its header row, blanks as empty text so Excel shows empty cells. */
 function spill(table: OutputTable): (string | number | boolean)[][] {
   return [table.header.slice(), ...table.rows.map((row) => row.map(writableValue))];
+}
+
+/**
+ * Whether an open window is on track to meet its target: its value so far projected to the window's end.
+ * @customfunction PACE
+ * @helpurl https://localhost:3000/help.html#kpipace
+ * @param dates Observation dates: one column or one row.
+ * @param values Observation values, the same size as dates.
+ * @param start Go-live: the first day of the evaluation window.
+ * @param window Evaluation window, like "1 month" or "90 days".
+ * @param target The promise: -0.2 or "-20%" for %, an amount for change, a level for value.
+ * @param [baseline] Blank: the same span right before start. Or a number (fixed), a window like "90 days", or "prior year".
+ * @param [aggregate] average (default), sum, min, max, median, first, last or count.
+ * @param [targetType] % (default), change or value.
+ * @param [asOf] Evaluation date; blank means the date at calculation. A cell holding the date is best.
+ * @returns On track or At risk.
+ */
+export function pace(
+  dates: any[][],
+  values: any[][],
+  start: any,
+  window: any,
+  target: any,
+  baseline?: any,
+  aggregate?: any,
+  targetType?: any,
+  asOf?: any
+): string {
+  return formula(() => {
+    rejectErrors({ start, window, target, baseline, aggregate, targetType, asOf });
+    const series = seriesArgument(dates, values);
+    const day = asOfArgument(asOf);
+    const input = singleTargetInput(start, window, baseline, aggregate, target, targetType);
+    const { target: read, result } = valid(evaluateSingleTarget(input, series, day));
+    if (result.status === "Invalid")
+      throw new ArgumentProblem("#VALUE!", `target: ${result.problem}`);
+    if (result.pace) return result.pace;
+    const span = formatWindow(read.evaluation);
+    if (Math.floor(day) >= read.evaluation.to)
+      throw new ArgumentProblem(
+        "#N/A",
+        `The window ${span} is over on ${formatDay(Math.floor(day))}; KPI.STATUS gives its outcome`
+      );
+    if (Math.floor(day) < read.evaluation.from)
+      throw new ArgumentProblem(
+        "#N/A",
+        `The window ${span} opens on ${formatDay(read.evaluation.from)}`
+      );
+    if (result.baseline === null)
+      throw new ArgumentProblem("#N/A", "No observations in the baseline window (baseline)");
+    throw new ArgumentProblem(
+      "#N/A",
+      `No observation in ${span} up to ${formatDay(Math.floor(day))} yet (window)`
+    );
+  });
+}
+
+/**
+ * The payout of a pay curve: linear between its points, 0 below the first, the last point's above it.
+ * @customfunction PAYCURVE
+ * @helpurl https://localhost:3000/help.html#kpipaycurve
+ * @param attainment Attainment as a fraction (1 is exactly met).
+ * @param reward Amount the curve's payout fractions are fractions of.
+ * @param curve Two columns, Attainment and Payout (0.8 or 80%), one row per point; a header row is allowed.
+ * @returns The payout.
+ */
+export function payCurve(attainment: any, reward: any, curve: any[][]): number {
+  return formula(() => {
+    rejectErrors({ attainment, reward });
+    const a = numberArgument(attainment, "attainment");
+    const amount = numberArgument(reward, "reward");
+    const checked = checkPayCurve("curve", curveArgument(curve));
+    if (!checked.ok) throw new ArgumentProblem("#VALUE!", `curve: ${checked.message}`);
+    return amount * curvePayout(checked.value, a);
+  });
 }
 
 /**

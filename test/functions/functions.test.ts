@@ -312,6 +312,112 @@ describe("KPI.PAYOUT", () => {
   });
 });
 
+describe("KPI.PACE", () => {
+  // Daily sales of 100 through September 2024.
+  const september = everyDay("2024-09-01", 30, 100);
+  const saleDates = september.map(([d]) => [day(d)]);
+  const sales = september.map(([, v]) => [v]);
+  const pace = (target: unknown, asOf: string, aggregate: unknown = "sum") =>
+    KPI.pace(
+      saleDates,
+      sales,
+      day("2024-09-01"),
+      "1 month",
+      target,
+      2700,
+      aggregate,
+      null,
+      day(asOf)
+    );
+
+  test("a sum so far is projected over the whole window: 1,000 × 30 / 10 = 3,000 against 2,970", () => {
+    expect(pace(0.1, "2024-09-10")).toBe("On track");
+    // T = 2,700 × 1.2 = 3,240 > 3,000.
+    expect(pace(0.2, "2024-09-10")).toBe("At risk");
+  });
+
+  test("only the observations up to the as-of date count as so far", () => {
+    // An average of 100 so far against 2,700 × 1.1 = 2,970 is at risk whatever comes later.
+    expect(pace(0.1, "2024-09-10", "average")).toBe("At risk");
+  });
+
+  test("#N/A before the window opens, once it is over, or with no observation yet", () => {
+    expect(() => pace(0.1, "2024-08-31")).toThrow(
+      new FormulaError("#N/A", "The window 1 Sep–30 Sep 2024 opens on 1 Sep 2024")
+    );
+    expect(() => pace(0.1, "2024-10-01")).toThrow(
+      new FormulaError(
+        "#N/A",
+        "The window 1 Sep–30 Sep 2024 is over on 1 Oct 2024; KPI.STATUS gives its outcome"
+      )
+    );
+    const august = [[day("2024-08-01")]];
+    expect(() =>
+      KPI.pace(
+        august,
+        [[5]],
+        day("2024-09-01"),
+        "1 month",
+        0.1,
+        2700,
+        "sum",
+        null,
+        day("2024-09-05")
+      )
+    ).toThrow(
+      new FormulaError("#N/A", "No observation in 1 Sep–30 Sep 2024 up to 5 Sep 2024 yet (window)")
+    );
+  });
+
+  test("an impossible target is #VALUE! like KPI.STATUS", () => {
+    expect(() => pace(-20, "2024-09-10")).toThrow(
+      new FormulaError(
+        "#VALUE!",
+        "target -20 (−2000%) asks for a fall of 100% or more, which cannot be measured as a percent; for -20% write -0.2 or -20%"
+      )
+    );
+  });
+});
+
+describe("KPI.PAYCURVE", () => {
+  const steep = [
+    ["Attainment", "Payout"],
+    ["80%", "0%"],
+    [1, 1],
+    [1.2, 1.5],
+  ];
+
+  test("below, on, between and above the points", () => {
+    expect(KPI.payCurve(0.7, 1000, steep)).toBe(0);
+    expect(KPI.payCurve(1, 1000, steep)).toBe(1000);
+    expect(KPI.payCurve(0.9, 1000, steep)).toBeCloseTo(500, 9);
+    expect(KPI.payCurve(1.1, 1000, steep)).toBeCloseTo(1250, 9);
+    expect(KPI.payCurve(1.4, 1000, steep)).toBe(1500);
+  });
+
+  test("an invalid curve is #VALUE! saying why", () => {
+    expect(() => KPI.payCurve(1, 1000, [[1, 1]])).toThrow(
+      new FormulaError(
+        "#VALUE!",
+        'curve: pay curve "curve" has 1 point; give it at least two rows (Attainment, Payout) in the Pay curves table'
+      )
+    );
+    expect(() =>
+      KPI.payCurve(1, 1000, [
+        [1, 1],
+        [1.2, 0.8],
+      ])
+    ).toThrow(/a payout must not fall/);
+    expect(() => KPI.payCurve(1, 1000, [[1, 1, 3]])).toThrow(/curve must be two columns/);
+    expect(() =>
+      KPI.payCurve(1, 1000, [
+        [1, "lots"],
+        [2, 2],
+      ])
+    ).toThrow(/curve row 1 payout/);
+  });
+});
+
 describe("KPI.EVALUATE, KPI.TEAMS, KPI.ELIGIBLE", () => {
   const [targets, helpdesk, , observations] = sampleWorkbook();
 

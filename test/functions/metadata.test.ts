@@ -89,7 +89,7 @@ describe("functions.json generated from the JSDoc, then let through error cells"
     expect(actual).toBe(expected);
   });
 
-  test("lists the nine KPI functions with their parameters, optional flags, types and dimensionality", () => {
+  test("lists the eleven KPI functions with their parameters, optional flags, types and dimensionality", () => {
     expect(functions.map(signature)).toEqual([
       "WINDOWEND(start:any, window:any) -> number",
       "WINDOW(dates[]:any, values[]:any, start:any, window:any, aggregate?:any) -> number",
@@ -97,6 +97,8 @@ describe("functions.json generated from the JSDoc, then let through error cells"
       "ATTAINMENT(dates[]:any, values[]:any, start:any, window:any, target:any, baseline?:any, aggregate?:any, targetType?:any) -> number",
       "STATUS(dates[]:any, values[]:any, start:any, window:any, target:any, baseline?:any, aggregate?:any, targetType?:any, asOf?:any) -> string",
       "PAYOUT(attainment:any, reward:any, threshold?:any, cap?:any) -> number",
+      "PACE(dates[]:any, values[]:any, start:any, window:any, target:any, baseline?:any, aggregate?:any, targetType?:any, asOf?:any) -> string",
+      "PAYCURVE(attainment:any, reward:any, curve[]:any) -> number",
       "EVALUATE(targets[]:any, observations[]:any, asOf?:any) -> any[][]",
       "TEAMS(targets[]:any, observations[]:any, asOf?:any) -> any[][]",
       "ELIGIBLE(team:any, targets[]:any, observations[]:any, asOf?:any) -> string",
