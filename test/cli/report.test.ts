@@ -75,9 +75,15 @@ describe("the --json document", () => {
       "targetValue",
       "change",
       "attainment",
+      "projected",
+      "pace",
       "status",
       "payout",
+      "adjustment",
       "explanation",
+      "previousStatus",
+      "previousPayout",
+      "changed",
       "source",
     ]);
     expect(doc.results[1]).toMatchObject({

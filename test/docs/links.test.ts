@@ -153,7 +153,7 @@ describe("the built help page (dist/help.html)", () => {
       ...functions.map((f) => f.helpUrl),
       ...[...manifest.matchAll(/"([^"]*help\.html[^"]*)"/g)].map((m) => m[1]),
     ];
-    expect(functions).toHaveLength(9);
+    expect(functions).toHaveLength(11);
     const anchors = urls.map((u) => new URL(u).hash.slice(1)).filter((a) => a !== "");
     expect(anchors).toEqual(
       expect.arrayContaining(["kpiwindowend", "kpieligible", "your-first-evaluation"])
