@@ -16,6 +16,20 @@ type FakeWindow = {
   };
 };
 
+/**
+ * Fluent animates a button's background when it becomes primary or stops being so: read until the
+ * colours settle on what is expected (or 5 s pass), so the test sees the end state, not a frame of it.
+ */
+async function settled<T>(read: () => Promise<T>, expected: T): Promise<T> {
+  const deadline = Date.now() + 5000;
+  let value = await read();
+  while (JSON.stringify(value) !== JSON.stringify(expected) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
+
 describe("the pane's results at 320 px", () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveDist>>;
@@ -89,6 +103,18 @@ describe("the pane's results at 320 px", () => {
     expect(badges.filter((b) => b.clipped || b.lines > 1)).toEqual([]);
     const insufficient = badges.find((b) => b.label === "Insufficient data")!;
     expect(insufficient.width).toBeGreaterThan(80);
+  }, 60_000);
+
+  test("a Pending target shows its pace beside its status; decided targets show none", async () => {
+    // The sample's Checkout 2.0 sales, as of its window's last day, already exceed the target total.
+    const paces = await shared.locator("[data-pace]").evaluateAll((nodes) =>
+      nodes.map((n) => ({
+        pace: n.getAttribute("data-pace"),
+        target: n.closest("[data-testid=target]")?.textContent?.split(" · ")[0],
+        clipped: n.scrollWidth > n.clientWidth + 1,
+      }))
+    );
+    expect(paces).toEqual([{ pace: "On track", target: "Checkout 2.0", clipped: false }]);
   }, 60_000);
 
   test("attainment bars run to 150 % and take the status colour: green met, red missed, amber pending", async () => {
@@ -201,11 +227,13 @@ describe("the pane's results at 320 px", () => {
             .filter((n) => getComputedStyle(n).backgroundColor === "rgb(15, 108, 189)")
             .map((n) => n.textContent)
         );
-    expect(await primaries()).toEqual(["Create sample workbook"]);
+    expect(await settled(primaries, ["Create sample workbook"])).toEqual([
+      "Create sample workbook",
+    ]);
     await page.getByRole("button", { name: "Create sample workbook" }).click();
     await page.getByTestId("tables").waitFor();
     expect(await evaluate.isDisabled()).toBe(false);
-    expect(await primaries()).toEqual(["Evaluate"]);
+    expect(await settled(primaries, ["Evaluate"])).toEqual(["Evaluate"]);
     await page.close();
   }, 60_000);
 

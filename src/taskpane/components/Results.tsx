@@ -8,6 +8,7 @@ import {
   type Trend,
 } from "../../engine";
 import { AttainmentBar } from "./AttainmentBar";
+import { PaceBadge } from "./PaceBadge";
 import { StatusBadge } from "./StatusBadge";
 import { Summary } from "./Summary";
 import { TrendChart } from "./TrendChart";
@@ -90,6 +91,7 @@ function TargetRow({
           <Text weight="semibold" className={styles.title}>
             {result.project} · {result.kpi}
           </Text>
+          {result.pace && <PaceBadge pace={result.pace} />}
           <StatusBadge label={result.status} />
         </span>
         {result.attainment !== null && (
