@@ -62,6 +62,8 @@ describe("the written workbook in LibreOffice", () => {
       '"Invalid"',
     ]);
     expect(byRef["J13:J21"]).toEqual(["dataBar"]);
+    // Pace (SPEC §11): green on track, amber at risk, as in the add-in's writer.
+    expect(byRef["L13:L21"]).toEqual(['"On track"', '"At risk"']);
 
     // The sheet-scoped owner mark survives: scoped to KPI Rewards (the fifth sheet), pointing into it.
     const workbookXml = await partOf(saved, "xl/workbook.xml");
