@@ -30,7 +30,7 @@ case "$(uname -s)" in
       as_root=(sudo)
     else
       echo "Not root and no sudo: as root, run" >&2
-      echo "  apt-get install chromium libreoffice-calc-nogui" >&2
+      echo "  apt-get install chromium libreoffice-calc-nogui poppler-utils" >&2
       explain
     fi
     "${as_root[@]}" apt-get update -qq
@@ -42,6 +42,7 @@ case "$(uname -s)" in
           if apt-cache show chromium >/dev/null 2>&1; then packages+=(chromium); else packages+=(chromium-browser); fi
           ;;
         libreoffice) packages+=(libreoffice-calc-nogui) ;;
+        pdftotext) packages+=(poppler-utils) ;;
       esac
     done
     echo "Installing ${packages[*]}"
@@ -53,6 +54,7 @@ case "$(uname -s)" in
       case "$tool" in
         chromium) echo "  brew install --cask google-chrome   # or Chromium / Microsoft Edge in /Applications" >&2 ;;
         libreoffice) echo "  brew install --cask libreoffice" >&2 ;;
+        pdftotext) echo "  brew install poppler" >&2 ;;
       esac
     done
     explain
@@ -63,6 +65,7 @@ case "$(uname -s)" in
       case "$tool" in
         chromium) echo "  winget install Google.Chrome     # Microsoft Edge, already installed, also works" >&2 ;;
         libreoffice) echo "  winget install TheDocumentFoundation.LibreOffice" >&2 ;;
+        pdftotext) echo "  winget install oschwartz10612.Poppler" >&2 ;;
       esac
     done
     explain

@@ -1,5 +1,5 @@
 /** Types for test-tools.js (plain CommonJS so that shell scripts can run it before `npm ci`). */
-export type TestTool = "chromium" | "libreoffice";
+export type TestTool = "chromium" | "libreoffice" | "pdftotext";
 
 export type ToolLocation =
   { found: true; path: string; from: string } | { found: false; message: string };

@@ -87,6 +87,24 @@ const tools = {
       win32: "winget install TheDocumentFoundation.LibreOffice",
     },
   },
+  pdftotext: {
+    label: "Poppler's pdftotext (reads the PDF LibreOffice prints of the results sheet)",
+    executable: "the pdftotext executable",
+    variable: "PDFTOTEXT_PATH",
+    names: ["pdftotext"],
+    /** @param {Record<string, string | undefined>} env */
+    installed: (env) => ({
+      darwin: ["/opt/homebrew/bin/pdftotext", "/usr/local/bin/pdftotext"],
+      win32: programFiles(env).map((folder) => `${folder}\\poppler\\Library\\bin\\pdftotext.exe`),
+      linux: ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"],
+    }),
+    install: {
+      linux:
+        "sudo apt-get install poppler-utils (Debian/Ubuntu; Fedora: sudo dnf install poppler-utils)",
+      darwin: "brew install poppler",
+      win32: "winget install oschwartz10612.Poppler",
+    },
+  },
 };
 
 /** @param {Record<string, string | undefined>} env */
@@ -107,7 +125,7 @@ function isFile(file) {
 
 /**
  * Where a tool is, or why it cannot be found and what to install.
- * @param {"chromium" | "libreoffice"} name
+ * @param {"chromium" | "libreoffice" | "pdftotext"} name
  * @param {{ env?: Record<string, string | undefined>, platform?: string, exists?: (file: string) => boolean }} [context]
  * @returns {{ found: true, path: string, from: string } | { found: false, message: string }}
  */
@@ -145,7 +163,7 @@ function locate(name, context = {}) {
 
 /**
  * The sentence a developer reads when a tool is missing: what the tests need and the command to get it.
- * @param {"chromium" | "libreoffice"} name
+ * @param {"chromium" | "libreoffice" | "pdftotext"} name
  * @param {string} platform
  */
 function missingMessage(name, platform) {
@@ -164,7 +182,7 @@ module.exports = { locate, missingMessage };
 if (require.main === module) {
   const onlyMissing = process.argv.includes("--missing");
   let failed = false;
-  for (const name of /** @type {const} */ (["chromium", "libreoffice"])) {
+  for (const name of /** @type {const} */ (["chromium", "libreoffice", "pdftotext"])) {
     const answer = locate(name);
     if (answer.found) {
       if (!onlyMissing) console.log(`${name}: ${answer.path} (from ${answer.from})`);

@@ -7,12 +7,13 @@ import {
   cutToCellLimit,
   DATE_1904_OFFSET,
   HIGHLIGHT_LABELS,
-  SHEET_COLUMN_WIDTHS,
   STATUS_COLOURS,
   type CellValue,
   type ColumnFormat,
   type OutputTable,
   type ResultsSheet,
+  type SheetLine,
+  wrappedLines,
 } from "../engine";
 import type { Styles } from "./styles-part";
 
@@ -59,6 +60,9 @@ function cellXml(
   return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(cutToCellLimit(value))}</t></is></c>`;
 }
 
+/** Points per line of 11-point text, Excel's default row height. */
+const LINE_HEIGHT = 15;
+
 export interface TablePart {
   name: string;
   ref: string;
@@ -80,15 +84,43 @@ export function sheetXml(
   const put = (row: number, xml: string) =>
     (rows.get(row) ?? rows.set(row, []).get(row)!).push(xml);
   const textStyle = styles.cellFormat("text");
-  put(0, cellXml(0, 0, sheet.title, styles.cellFormat("title"), "text", date1904));
-  put(1, cellXml(1, 0, sheet.summary, textStyle, "text", date1904));
+  const lineStyle = (line: SheetLine, format: ColumnFormat, column: number): number =>
+    line.emphasis === "title"
+      ? styles.cellFormat("title")
+      : styles.cellFormat(format, {
+          bold: line.emphasis === "total" || (line.emphasis === "label" && column === 0),
+          italic: line.emphasis === "note",
+        });
+  for (const line of sheet.lines)
+    line.values.forEach((value, c) =>
+      put(
+        line.row,
+        cellXml(line.row, c, value, lineStyle(line, line.formats[c], c), line.formats[c], date1904)
+      )
+    );
+  // Wrapped columns: their cells wrap, and each row is as tall as its longest wrapped text.
+  const heights = new Map<number, number>();
+  const wrapStyles = new Map<number, number>();
   const formats: string[] = [];
   const tables: TablePart[] = [];
   let priority = 1;
-  let lastRow = 1;
+  let lastRow = Math.max(0, ...sheet.lines.map((l) => l.row));
   for (const [index, { table, top }] of sheet.tables.entries()) {
     const body = bodyRows(table);
-    const columnStyles = table.formats.map((format) => styles.cellFormat(format));
+    const columnStyles = table.formats.map((format, c) =>
+      sheet.columns[c]?.wrap ? styles.cellFormat(format, { wrap: true }) : styles.cellFormat(format)
+    );
+    table.formats.forEach((_, c) => {
+      if (sheet.columns[c]?.wrap) wrapStyles.set(c, columnStyles[c]);
+    });
+    body.forEach((values, r) =>
+      values.forEach((value, c) => {
+        const column = sheet.columns[c];
+        if (!column?.wrap || typeof value !== "string") return;
+        const lines = wrappedLines(value, column.width);
+        if (lines > 1) heights.set(top + 1 + r, Math.max(heights.get(top + 1 + r) ?? 1, lines));
+      })
+    );
     table.header.forEach((name, c) => put(top, cellXml(top, c, name, textStyle, "text", date1904)));
     body.forEach((values, r) =>
       values.forEach((value, c) =>
@@ -109,17 +141,34 @@ export function sheetXml(
   }
   const rowXml = [...rows.keys()]
     .sort((a, b) => a - b)
-    .map((r) => `<row r="${r + 1}">${rows.get(r)!.join("")}</row>`)
+    .map((r) => {
+      const lines = heights.get(r);
+      const height = lines ? ` ht="${lines * LINE_HEIGHT}" customHeight="1"` : "";
+      return `<row r="${r + 1}"${height}>${rows.get(r)!.join("")}</row>`;
+    })
     .join("");
-  const cols = SHEET_COLUMN_WIDTHS.map(
-    (w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`
-  ).join("");
+  const cols = sheet.columns
+    .map((column, i) => {
+      const style = wrapStyles.has(i) ? ` style="${wrapStyles.get(i)}"` : "";
+      return `<col min="${i + 1}" max="${i + 1}" width="${column.width}"${style} customWidth="1"/>`;
+    })
+    .join("");
+  const lastColumn = columnName(sheet.columns.length - 1);
+  const frozen = sheet.frozenRows;
+  // A print title in the page header: "&" is a header code, so a literal one is doubled.
+  const header = `&C&"-,Bold"${sheet.print.title.replace(/&/g, "&&")}`;
   const xml =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><dimension ref="A1:M${lastRow + 1}"/>` +
-    `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
+    `<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
+    `<dimension ref="A1:${lastColumn}${lastRow + 1}"/>` +
+    `<sheetViews><sheetView tabSelected="1" workbookViewId="0">` +
+    `<pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/>` +
+    `<selection pane="bottomLeft" activeCell="A${frozen + 1}" sqref="A${frozen + 1}"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="${LINE_HEIGHT}"/>` +
     `<cols>${cols}</cols><sheetData>${rowXml}</sheetData>${formats.join("")}` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
+    `<pageSetup orientation="${sheet.print.orientation}" fitToWidth="${sheet.print.pagesWide}" fitToHeight="0"/>` +
+    `<headerFooter><oddHeader>${escapeXml(header)}</oddHeader><oddFooter>${escapeXml("&CPage &P of &N")}</oddFooter></headerFooter>` +
     `<tableParts count="${tableRelIds.length}">${tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts></worksheet>`;
   return { xml, tables };
 }

@@ -102,17 +102,29 @@ export class Styles {
     return id;
   }
 
-  cellFormat(format: ColumnFormat | "title"): number {
-    const fontId =
+  /** A cell format: the column's number format, bold or italic text, wrapped text aligned to the top. */
+  cellFormat(
+    format: ColumnFormat | "title",
+    look: { bold?: boolean; italic?: boolean; wrap?: boolean } = {}
+  ): number {
+    const font =
       format === "title"
-        ? this.entry("fonts", '<font><b/><sz val="14"/><name val="Calibri"/></font>')
-        : 0;
+        ? '<font><b/><sz val="14"/><name val="Calibri"/></font>'
+        : look.bold
+          ? '<font><b/><sz val="11"/><name val="Calibri"/></font>'
+          : look.italic
+            ? '<font><i/><sz val="11"/><name val="Calibri"/></font>'
+            : undefined;
+    const fontId = font ? this.entry("fonts", font) : 0;
     const numFmtId = format === "title" ? 49 : this.numberFormat(NUMBER_FORMATS[format]);
     const apply =
-      format === "title" ? ' applyFont="1" applyNumberFormat="1"' : ' applyNumberFormat="1"';
+      (font ? ' applyFont="1"' : "") +
+      ' applyNumberFormat="1"' +
+      (look.wrap ? ' applyAlignment="1"' : "");
+    const xf = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${apply}`;
     return this.entry(
       "cellXfs",
-      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${apply}/>`
+      look.wrap ? `${xf}><alignment vertical="top" wrapText="1"/></xf>` : `${xf}/>`
     );
   }
 

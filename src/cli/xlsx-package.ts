@@ -293,6 +293,43 @@ const AFTER_DEFINED_NAMES = [
   "extLst",
 ];
 
+const PRINT_TITLES = "_xlnm.Print_Titles";
+
+/**
+ * The workbook opens on the results sheet: it becomes the active tab, and the other sheets lose their
+ * "selected" mark (one attribute of their sheet view), else Excel would open them grouped with it.
+ */
+async function openOn(pkg: WorkbookPackage, sheetIndex: number): Promise<void> {
+  const workbookRoot = rootOf(pkg.workbook, "workbook");
+  let views = element(workbookRoot, "bookViews");
+  if (!views) {
+    views = newElement(workbookRoot, "bookViews", {});
+    insertChild(workbookRoot, views, ["sheets"]);
+  }
+  let view = element(views, "workbookView");
+  if (!view) {
+    view = newElement(views, "workbookView", {});
+    childrenOf(views).push(view);
+  }
+  setAttribute(view, "activeTab", String(sheetIndex));
+  const firstSheet = Number(attributeOf(view, "firstSheet") ?? 0);
+  if (firstSheet > sheetIndex) setAttribute(view, "firstSheet", String(sheetIndex));
+  const base = folderOf(pkg.workbookPath);
+  const relations = relationshipsOf(pkg.relationships);
+  for (const [index, other] of sheetsOf(pkg.workbook).entries()) {
+    if (index === sheetIndex) continue;
+    const relation = relations.find((r) => attributeOf(r, "Id") === other.relId);
+    const part = relation && partPath(base, attributeOf(relation, "Target") ?? "");
+    const xml = part ? await partText(pkg.zip, part) : undefined;
+    if (!part || !xml) continue;
+    const unselected = xml.replace(
+      /(<(?:\w+:)?sheetView\b[^>]*?)\s+tabSelected="(?:1|true)"/g,
+      "$1"
+    );
+    if (unselected !== xml) pkg.zip.file(part, unselected);
+  }
+}
+
 export interface WriteOptions {
   /** The output file's extension (`.xlsx`, `.xlsm`…): the workbook's content type must match it. */
   readonly extension: string;
@@ -473,6 +510,14 @@ export async function addResultsSheet(
       textNode(ownerReference(RESULTS_SHEET)),
     ])
   );
+  // Printed pages repeat the header rows (a name scoped to our sheet, replaced with it next time).
+  const [firstRow, lastRow] = sheet.print.repeatRows;
+  childrenOf(list).push(
+    newElement(list, "definedName", { name: PRINT_TITLES, localSheetId: String(sheetIndex) }, [
+      textNode(`'${RESULTS_SHEET.replace(/'/g, "''")}'!$${firstRow + 1}:$${lastRow + 1}`),
+    ])
+  );
+  await openOn(pkg, sheetIndex);
 
   setWorkbookType(typesRoot, workbookPath, wantedType);
   zip.file(workbookPath, serializeXml(pkg.workbook));

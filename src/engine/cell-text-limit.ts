@@ -30,8 +30,7 @@ export function overlongTextIssues(sheet: ResultsSheet, sheetName: string): Issu
       message: `Text of ${value.length.toLocaleString("en-US")} characters is more than a cell holds; only its first ${limit} characters were written here.`,
     });
   };
-  check(0, 0, sheet.title);
-  check(1, 0, sheet.summary);
+  for (const line of sheet.lines) line.values.forEach((value, c) => check(line.row, c, value));
   for (const { table, top } of sheet.tables) {
     table.header.forEach((name, c) => check(top, c, name));
     bodyRows(table).forEach((row, r) => row.forEach((value, c) => check(top + 1 + r, c, value)));

@@ -3,6 +3,7 @@ import { formatDay } from "./date";
 import type { Evaluation } from "./evaluate";
 import type { Pace } from "./pace";
 import { STATUSES, needsReview, type Status } from "./status";
+import { resultsSummary } from "./results-summary";
 import type { Eligibility } from "./team";
 
 /** How a column's cells are shown; every writer maps these to its own number formats. */
@@ -31,13 +32,44 @@ export interface OutputTable {
   readonly highlights: readonly { column: number; highlight: Highlight }[];
 }
 
+/** A line of the sheet outside the tables: the title, the summary facts, the note, the totals. */
+export interface SheetLine {
+  /** 0-based row; cells start in column A. */
+  readonly row: number;
+  readonly values: readonly CellValue[];
+  readonly formats: readonly ColumnFormat[];
+  readonly emphasis: "title" | "label" | "note" | "total" | "plain";
+}
+
+/** A column of the sheet: its width in characters (Excel's unit) and whether long text wraps. */
+export interface SheetColumn {
+  readonly width: number;
+  readonly wrap: boolean;
+}
+
+/** How the sheet prints: landscape, every column on one page, the header rows on every page. */
+export interface PrintSetup {
+  /** Printed at the top of every page. */
+  readonly title: string;
+  readonly orientation: "landscape";
+  readonly pagesWide: 1;
+  /** 0-based first and last row repeated at the top of every page. */
+  readonly repeatRows: readonly [number, number];
+}
+
 /** The `KPI Rewards` sheet, laid out once for every writer (Office.js, xlsx). */
 export interface ResultsSheet {
   readonly title: string;
   /** The header line: as-of date, time of evaluation, counts. */
   readonly summary: string;
+  /** Every line outside the tables, the title and header line included, in row order. */
+  readonly lines: readonly SheetLine[];
   /** Each table with its 0-based top row; all start in column A. */
   readonly tables: readonly { table: OutputTable; top: number }[];
+  readonly columns: readonly SheetColumn[];
+  /** Rows kept in view while scrolling: the title and the header line. */
+  readonly frozenRows: number;
+  readonly print: PrintSetup;
 }
 
 export const RESULTS_HEADER = [
@@ -214,21 +246,116 @@ export function statusCounts(evaluation: Evaluation): Record<Status, number> & {
 }
 
 /**
- * The sheet's layout: title and header line, then the teams (what managers read first), the targets,
- * and the issues, each table two rows below the previous one.
+ * Why a team can be paid and still not be eligible: the two columns answer different questions. Two
+ * lines, each short enough to stay within the printed width.
+ */
+export const REWARD_NOTE = [
+  "Reward adds up what each target pays on its own, so a team that missed one target is still paid for the others.",
+  "Eligible says whether the team met all of its targets: Yes, No (one was missed), Pending or Review (not decided yet).",
+] as const;
+
+/** Explanations wrap at their column's width. */
+const EXPLANATION_COLUMN = RESULTS_HEADER.indexOf("Explanation");
+export const EXPLANATION_WIDTH = SHEET_COLUMN_WIDTHS[EXPLANATION_COLUMN];
+
+/** The TOTAL line under KpiTeams: counts and reward summed; score and eligibility are per team. */
+function teamTotals(evaluation: Evaluation): CellValue[] {
+  const sum = (pick: (t: (typeof evaluation.teams)[number]) => number) =>
+    evaluation.teams.reduce((total, t) => total + pick(t), 0);
+  return [
+    "Total",
+    sum((t) => t.targets),
+    sum((t) => t.met),
+    sum((t) => t.missed),
+    sum((t) => t.pending),
+    sum((t) => t.review),
+    null,
+    null,
+    sum((t) => t.reward),
+  ];
+}
+
+/** Lines of text a wrapped cell needs at `width` characters, breaking between words as Excel does. */
+export function wrappedLines(text: string, width: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const length = word.length;
+    if (used > 0 && used + 1 + length > width) {
+      lines++;
+      used = 0;
+    }
+    if (used === 0 && length > width) {
+      lines += Math.ceil(length / width) - 1;
+      used = length % width || width;
+    } else used += (used > 0 ? 1 : 0) + length;
+  }
+  return lines;
+}
+
+/**
+ * The sheet's layout: title and header line; the summary a manager reads first; a note on Reward and
+ * Eligible; the teams with their totals; the targets; the issues. Tables sit two rows apart.
  */
 export function resultsSheet(evaluation: Evaluation, evaluatedAt: string): ResultsSheet {
   const counts = statusCounts(evaluation);
+  const facts = resultsSummary(evaluation);
+  const asOf = formatDay(evaluation.asOf);
   const summary =
-    `As of ${formatDay(evaluation.asOf)} · evaluated ${evaluatedAt} · ${evaluation.results.length} targets: ` +
+    `As of ${asOf} · evaluated ${evaluatedAt} · ${evaluation.results.length} targets: ` +
     `${counts.Met} met, ${counts.Missed} missed, ${counts.Pending} pending, ${counts.review} to review · ` +
     `${evaluation.teams.length} teams · ${evaluation.issues.length} issues`;
-  const ordered = [teamsTable(evaluation), resultsTable(evaluation), issuesTable(evaluation)];
-  let top = 3;
-  const tables = ordered.map((table) => {
-    const placed = { table, top };
-    top += bodyRows(table).length + 1 + 2;
-    return placed;
+  const label = (row: number, text: string, value: number, format: ColumnFormat): SheetLine => ({
+    row,
+    values: [text, value],
+    formats: ["text", format],
+    emphasis: "label",
   });
-  return { title: "KPI Rewards", summary, tables };
+  const lines: SheetLine[] = [
+    { row: 0, values: ["KPI Rewards"], formats: ["text"], emphasis: "title" },
+    { row: 1, values: [summary], formats: ["text"], emphasis: "plain" },
+    label(3, "As of", facts.asOf, "date"),
+    label(4, "Teams eligible", facts.eligible, "count"),
+    label(5, "Teams not eligible", facts.notEligible, "count"),
+    label(6, "Teams pending", facts.pending, "count"),
+    label(7, "Teams to review", facts.review, "count"),
+    label(8, "Total reward", facts.totalReward, "money"),
+    label(9, "Issues", facts.issues, "count"),
+    ...REWARD_NOTE.map((text, i): SheetLine => ({
+      row: 11 + i,
+      values: [text],
+      formats: ["text"],
+      emphasis: "note",
+    })),
+  ];
+  const teams = teamsTable(evaluation);
+  const teamsTop = 14;
+  const totalsRow = teamsTop + 1 + bodyRows(teams).length;
+  lines.push({
+    row: totalsRow,
+    values: teamTotals(evaluation),
+    formats: teams.formats,
+    emphasis: "total",
+  });
+  const results = resultsTable(evaluation);
+  const resultsTop = totalsRow + 3;
+  const issuesTop = resultsTop + 1 + bodyRows(results).length + 2;
+  return {
+    title: "KPI Rewards",
+    summary,
+    lines,
+    tables: [
+      { table: teams, top: teamsTop },
+      { table: results, top: resultsTop },
+      { table: issuesTable(evaluation), top: issuesTop },
+    ],
+    columns: SHEET_COLUMN_WIDTHS.map((width, i) => ({ width, wrap: i === EXPLANATION_COLUMN })),
+    frozenRows: 2,
+    print: {
+      title: `KPI Rewards as of ${asOf}`,
+      orientation: "landscape",
+      pagesWide: 1,
+      repeatRows: [0, 1],
+    },
+  };
 }

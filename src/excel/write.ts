@@ -3,13 +3,14 @@ import {
   ATTAINMENT_BAR_RANGE,
   bodyRows,
   columnName,
-  RESULTS_HEADER,
   RESULTS_SHEET,
   NUMBER_FORMATS,
   HIGHLIGHT_LABELS,
   STATUS_COLOURS,
   type OutputTable,
+  type PrintSetup,
   type ResultsSheet,
+  type SheetLine,
   writableValue,
 } from "../engine";
 import { workbookSerial } from "./date-system";
@@ -49,16 +50,28 @@ export function resultsPlan(sheet: ResultsSheet): SheetPlan {
     kind: "owned",
     tables: sheet.tables.map(({ table }) => table.name),
     build: async (worksheet, build) => {
-      worksheet.getRange("A1").values = [[sheet.title]];
-      worksheet.getRange("A1").format.font.bold = true;
-      worksheet.getRange("A1").format.font.size = 14;
-      worksheet.getRange("A2").numberFormat = [["@"]];
-      worksheet.getRange("A2").values = [[sheet.summary]];
+      for (const line of sheet.lines) writeLine(worksheet, line);
       for (const { table, top } of sheet.tables)
         await writeTable(build, worksheet, table, top, build.tableName(table.name));
-      worksheet.getRange(`A:${columnName(RESULTS_HEADER.length - 1)}`).format.autofitColumns();
-      const explanation = columnName(RESULTS_HEADER.indexOf("Explanation"));
-      worksheet.getRange(`${explanation}:${explanation}`).format.columnWidth = 420;
+      sheet.columns.forEach((column, i) => {
+        const range = worksheet.getRange(`${columnName(i)}:${columnName(i)}`);
+        range.format.columnWidth = pointsOf(column.width);
+        if (column.wrap) {
+          range.format.wrapText = true;
+          range.format.verticalAlignment = "Top";
+        }
+      });
+      // Rows as tall as their wrapped explanations.
+      const { table: results, top: resultsTop } = sheet.tables.find(
+        (t) => t.table.name === "KpiResults"
+      )!;
+      worksheet
+        .getRange(`${resultsTop + 2}:${resultsTop + 1 + bodyRows(results).length}`)
+        .format.autofitRows();
+      worksheet.freezePanes.freezeRows(sheet.frozenRows);
+      // Page layout came with ExcelApi 1.9; older hosts get the sheet without print settings.
+      if (Office.context.requirements.isSetSupported("ExcelApi", "1.9"))
+        setUpPrinting(worksheet, sheet.print);
     },
   };
 }
@@ -77,6 +90,37 @@ export async function writeResults(
     activate: RESULTS_SHEET,
     namesInUse: (names) => new ForeignSheetError(names[0]),
   });
+}
+
+/** Excel's column width unit is one character of the default font: about 7 pixels, 5.25 points, plus padding. */
+function pointsOf(characters: number): number {
+  return Math.round(characters * 5.25 + 3.75);
+}
+
+/** A line outside the tables: its values, their number formats first, and its emphasis. */
+function writeLine(sheet: Excel.Worksheet, line: SheetLine): void {
+  const row = line.row + 1;
+  const range = sheet.getRange(`A${row}:${columnName(line.values.length - 1)}${row}`);
+  range.numberFormat = [line.formats.map((format) => NUMBER_FORMATS[format])];
+  range.values = [line.values.map(writableValue)];
+  if (line.emphasis === "title") {
+    range.format.font.bold = true;
+    range.format.font.size = 14;
+  } else if (line.emphasis === "total") range.format.font.bold = true;
+  else if (line.emphasis === "label") sheet.getRange(`A${row}`).format.font.bold = true;
+  else if (line.emphasis === "note") range.format.font.italic = true;
+}
+
+/** Landscape, every column on one page, the header rows on every page, the title in the page header. */
+function setUpPrinting(sheet: Excel.Worksheet, print: PrintSetup): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = Excel.PageOrientation.landscape;
+  // Zero pages tall: as many as the rows need.
+  layout.zoom = { horizontalFitToPages: print.pagesWide, verticalFitToPages: 0 };
+  layout.setPrintTitleRows(`$${print.repeatRows[0] + 1}:$${print.repeatRows[1] + 1}`);
+  // "&" starts a header code: a literal one is doubled.
+  layout.headersFooters.defaultForAllPages.centerHeader = `&B${print.title.replace(/&/g, "&&")}`;
+  layout.headersFooters.defaultForAllPages.centerFooter = "Page &P of &N";
 }
 
 async function writeTable(

@@ -1,5 +1,7 @@
+import { execFileSync } from "child_process";
 import { copyFileSync } from "fs";
 import path from "path";
+import { locate } from "../../scripts/test-tools";
 import { main } from "../../src/cli/main";
 import { convertWithLibreOffice } from "../support/libreoffice";
 import { expectSoundWorkbook } from "../support/ooxml-soundness";
@@ -28,17 +30,21 @@ describe("the written workbook in LibreOffice", () => {
 
     const sheet = await readSheet(saved, "KPI Rewards");
     expect(sheet.getCell("A1").value).toBe("KPI Rewards");
-    // KpiTeams: header on row 4, five teams; KpiResults header two rows after (row 12), nine targets.
-    expect(sheet.getCell("A5").value).toBe("Service Desk");
-    expect(sheet.getCell("H5").value).toBe("No");
-    expect(sheet.getCell("I6").value).toBe(8000);
-    expect(sheet.getCell("A12").value).toBe("Project");
-    expect(sheet.getCell("C13").value).toBe("Support calls");
-    expect(sheet.getCell("M13").value).toBe("Met");
-    expect(sheet.getCell("N13").value).toBe(5000);
-    expect((sheet.getCell("D13").value as Date).toISOString().slice(0, 10)).toBe("2024-02-01");
-    expect(sheet.getCell("I13").numFmt).toMatch(/0\.0%/);
-    expect(sheet.getCell("P13").value).toBe(
+    // Summary block on rows 4–10; KpiTeams: header on row 15, five teams, totals on row 21;
+    // KpiResults header three rows after (row 24), nine targets.
+    expect(sheet.getCell("B9").value).toBeCloseTo(14893.68, 2);
+    expect(sheet.getCell("A16").value).toBe("Service Desk");
+    expect(sheet.getCell("H16").value).toBe("No");
+    expect(sheet.getCell("I17").value).toBe(8000);
+    expect(sheet.getCell("A21").value).toBe("Total");
+    expect(sheet.getCell("I21").value).toBeCloseTo(14893.68, 2);
+    expect(sheet.getCell("A24").value).toBe("Project");
+    expect(sheet.getCell("C25").value).toBe("Support calls");
+    expect(sheet.getCell("M25").value).toBe("Met");
+    expect(sheet.getCell("N25").value).toBe(5000);
+    expect((sheet.getCell("D25").value as Date).toISOString().slice(0, 10)).toBe("2024-02-01");
+    expect(sheet.getCell("I25").numFmt).toMatch(/0\.0%/);
+    expect(sheet.getCell("P25").value).toBe(
       "Support calls: average 319.7 in 1 Feb–29 Feb 2024 vs 412.0 in 1 Jan–31 Jan 2024 (−22.4%); target −20% → met (attainment 112%)."
     );
 
@@ -53,17 +59,17 @@ describe("the written workbook in LibreOffice", () => {
         f.rules.map((r) => (r.type === "dataBar" ? "dataBar" : r.formulae?.[0])),
       ])
     );
-    expect(byRef["H5:H9"]).toEqual(['"Yes"', '"No"', '"Pending"', '"Review"']);
-    expect(byRef["M13:M21"]).toEqual([
+    expect(byRef["H16:H20"]).toEqual(['"Yes"', '"No"', '"Pending"', '"Review"']);
+    expect(byRef["M25:M33"]).toEqual([
       '"Met"',
       '"Missed"',
       '"Pending"',
       '"Insufficient data"',
       '"Invalid"',
     ]);
-    expect(byRef["J13:J21"]).toEqual(["dataBar"]);
+    expect(byRef["J25:J33"]).toEqual(["dataBar"]);
     // Pace (SPEC §11): green on track, amber at risk, as in the add-in's writer.
-    expect(byRef["L13:L21"]).toEqual(['"On track"', '"At risk"']);
+    expect(byRef["L25:L33"]).toEqual(['"On track"', '"At risk"']);
 
     // The sheet-scoped owner mark survives: scoped to KPI Rewards (the fifth sheet), pointing into it.
     const workbookXml = await partOf(saved, "xl/workbook.xml");
@@ -84,5 +90,53 @@ describe("the written workbook in LibreOffice", () => {
     expect(definedNames(rewritten).filter((n) => n.startsWith("KpiRewards_Owner|"))).toEqual([
       "KpiRewards_Owner|4|'KPI Rewards'!$A$1",
     ]);
+  }, 180_000);
+
+  test("prints the results sheet landscape, one page wide, with the total reward on it", async () => {
+    const folder = temporaryFolder();
+    const sample = path.join(folder, "sample.xlsx");
+    const io = {
+      out: () => undefined,
+      err: (t: string) => console.error(t),
+      colour: false,
+      now: () => new Date(2026, 10, 24),
+    };
+    expect(await main(["sample", sample], io)).toBe(0);
+    expect(await main(["evaluate", sample, "--as-of", "2024-09-30"], io)).toBe(0);
+    const pdf = convertWithLibreOffice(
+      path.join(folder, "sample-rewards.xlsx"),
+      "pdf",
+      path.join(folder, "pdf"),
+      folder
+    );
+    const pdftotext = locate("pdftotext");
+    if (!pdftotext.found) throw new Error(pdftotext.message);
+    const pdfinfo = path.join(
+      path.dirname(pdftotext.path),
+      `pdfinfo${path.extname(pdftotext.path)}`
+    );
+    // Every sheet prints; the results sheet's pages are the ones with our print title in the header.
+    const pages = execFileSync(pdftotext.path, ["-layout", pdf, "-"], { encoding: "utf8" }).split(
+      "\f"
+    );
+    const ours = pages
+      .map((text, i) => ({ text, page: i + 1 }))
+      .filter(({ text }) => text.includes("KPI Rewards as of 30 Sep 2024"));
+    expect(ours.length).toBeGreaterThanOrEqual(1);
+    const sizes = execFileSync(pdfinfo, ["-f", "1", "-l", String(pages.length), pdf], {
+      encoding: "utf8",
+    });
+    for (const { page } of ours) {
+      const [, width, height] = new RegExp(`Page\\s+${page} size:\\s+([\\d.]+) x ([\\d.]+)`).exec(
+        sizes
+      )!;
+      expect(Number(width)).toBeGreaterThan(Number(height));
+    }
+    // One page wide: the first and the last column of KpiResults print on the same page.
+    const header = ours.find(({ text }) => /Project\s+Team\s+KPI/.test(text))!;
+    expect(header.text).toMatch(/Project\s+Team\s+KPI\s+Start\s+End.*Payout\s+Explanation/);
+    const summary = ours.find(({ text }) => text.includes("Total reward"))!;
+    expect(summary.text).toMatch(/Total reward\s+14,893\.68/);
+    expect(summary.text).toContain("Reward adds up what each target pays on its own");
   }, 180_000);
 });

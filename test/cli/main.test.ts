@@ -34,8 +34,8 @@ describe("kpi-rewards evaluate", () => {
     expect(sheet.getCell("A2").value).toBe(
       "As of 1 Mar 2024 · evaluated 2026-11-24 09:30 · 1 targets: 1 met, 0 missed, 0 pending, 0 to review · 1 teams · 0 issues"
     );
-    // KpiTeams at row 4, KpiResults two rows below its last row.
-    expect(sheet.getRow(4).values).toEqual([
+    // KpiTeams at row 15 (under the summary and the note), KpiResults three rows below its last team.
+    expect(sheet.getRow(15).values).toEqual([
       undefined,
       "Team",
       "Targets",
@@ -47,8 +47,13 @@ describe("kpi-rewards evaluate", () => {
       "Eligible",
       "Reward",
     ]);
-    expect(sheet.getRow(5).values).toEqual([undefined, "Service", 1, 1, 0, 0, 0, 1, "Yes", 5000]);
-    expect(sheet.getRow(8).values).toEqual([
+    expect(sheet.getRow(16).values).toEqual([undefined, "Service", 1, 1, 0, 0, 0, 1, "Yes", 5000]);
+    // The summary block (rows 4–10) and the totals under the one team.
+    expect(sheet.getCell("A9").value).toBe("Total reward");
+    expect(sheet.getCell("B9").value).toBe(5000);
+    expect(sheet.getCell("A17").value).toBe("Total");
+    expect(sheet.getCell("I17").value).toBe(5000);
+    expect(sheet.getRow(20).values).toEqual([
       undefined,
       "Project",
       "Team",
@@ -70,7 +75,7 @@ describe("kpi-rewards evaluate", () => {
       "Previous payout",
       "Changed",
     ]);
-    const results = sheet.getRow(9).values as unknown[];
+    const results = sheet.getRow(21).values as unknown[];
     // Date-formatted cells come back from exceljs as Dates.
     expect(results.slice(1, 6)).toEqual([
       "Helpdesk",
@@ -83,9 +88,9 @@ describe("kpi-rewards evaluate", () => {
     expect(results[7]).toBeCloseTo(319.7, 10);
     expect(results[13]).toBe("Met");
     expect(results[14]).toBe(5000);
-    expect(sheet.getCell("D9").numFmt).toBe("yyyy-mm-dd");
-    expect(sheet.getCell("I9").numFmt).toBe("0.0%");
-    expect(sheet.getCell("N9").numFmt).toBe("#,##0.00");
+    expect(sheet.getCell("D21").numFmt).toBe("yyyy-mm-dd");
+    expect(sheet.getCell("I21").numFmt).toBe("0.0%");
+    expect(sheet.getCell("N21").numFmt).toBe("#,##0.00");
   });
 
   test("--json prints the SPEC document and writes no workbook", async () => {
@@ -192,7 +197,7 @@ describe("kpi-rewards evaluate", () => {
     expect((await run("evaluate", file, "--as-of", "2024-03-01")).status).toBe(0);
     const cell = (
       await readSheet(path.join(folder, "formula-rewards.xlsx"), "KPI Rewards")
-    ).getCell("A9");
+    ).getCell("A21");
     expect(cell.value).toBe(name);
     expect(cell.formula).toBeUndefined();
   });

@@ -7,6 +7,16 @@ function sheet(project: string, start: number): ResultsSheet {
   return {
     title: "KPI Rewards",
     summary: "As of …",
+    lines: [
+      { row: 0, values: ["KPI Rewards"], formats: ["text"], emphasis: "title" },
+      { row: 1, values: ["As of …"], formats: ["text"], emphasis: "plain" },
+    ],
+    columns: [
+      { width: 20, wrap: false },
+      { width: 12, wrap: false },
+    ],
+    frozenRows: 2,
+    print: { title: "KPI Rewards", orientation: "landscape", pagesWide: 1, repeatRows: [0, 1] },
     tables: [
       {
         top: 3,

@@ -39,7 +39,10 @@ describe("ownership: the sheet-scoped KpiRewards_Owner mark", () => {
     expect(status).toBe(0);
     const workbook = await partOf(written!, WORKBOOK);
     expect(sheetNames(workbook)).toEqual(["Targets", "Observations", "KPI Rewards"]);
-    expect(definedNames(workbook)).toEqual(["KpiRewards_Owner|2|'KPI Rewards'!$A$1"]);
+    expect(definedNames(workbook)).toEqual([
+      "KpiRewards_Owner|2|'KPI Rewards'!$A$1",
+      "_xlnm.Print_Titles|2|'KPI Rewards'!$1:$2",
+    ]);
   });
 
   test("a legacy workbook-scoped mark pointing at the sheet is replaced by the sheet-scoped one", async () => {
@@ -50,11 +53,15 @@ describe("ownership: the sheet-scoped KpiRewards_Owner mark", () => {
     });
     expect(definedNames(await partOf(file, WORKBOOK))).toEqual([
       "KpiRewards_Owner||'KPI Rewards'!$A$1",
+      "_xlnm.Print_Titles|2|'KPI Rewards'!$1:$2",
     ]);
     expect((await runCli("evaluate", file, ...AS_OF, "--in-place")).status).toBe(0);
     const workbook = await partOf(file, WORKBOOK);
     expect(sheetNames(workbook)).toEqual(["Targets", "Observations", "KPI Rewards"]);
-    expect(definedNames(workbook)).toEqual(["KpiRewards_Owner|2|'KPI Rewards'!$A$1"]);
+    expect(definedNames(workbook)).toEqual([
+      "KpiRewards_Owner|2|'KPI Rewards'!$A$1",
+      "_xlnm.Print_Titles|2|'KPI Rewards'!$1:$2",
+    ]);
   });
 
   test("a foreign sheet named in another case (kpi rewards) is refused like KPI Rewards", async () => {
@@ -83,7 +90,10 @@ describe("ownership: the sheet-scoped KpiRewards_Owner mark", () => {
     expect((await runCli("evaluate", file, ...AS_OF, "--in-place")).status).toBe(0);
     const workbook = await partOf(file, WORKBOOK);
     expect(sheetNames(workbook)).toEqual(["Targets", "Observations", "KPI Rewards"]);
-    expect(definedNames(workbook)).toEqual(["KpiRewards_Owner|2|'KPI Rewards'!$A$1"]);
+    expect(definedNames(workbook)).toEqual([
+      "KpiRewards_Owner|2|'KPI Rewards'!$A$1",
+      "_xlnm.Print_Titles|2|'KPI Rewards'!$1:$2",
+    ]);
   });
 
   test("workbook.xml quoting its attributes with ' hides no foreign KPI Rewards sheet", async () => {
@@ -104,7 +114,10 @@ describe("ownership: the sheet-scoped KpiRewards_Owner mark", () => {
     expect((await runCli("evaluate", file, ...AS_OF, "--in-place")).status).toBe(0);
     const workbook = await partOf(file, WORKBOOK);
     expect(sheetNames(workbook)).toEqual(["Targets", "Observations", "KPI Rewards"]);
-    expect(definedNames(workbook)).toEqual(["KpiRewards_Owner|2|'KPI Rewards'!$A$1"]);
+    expect(definedNames(workbook)).toEqual([
+      "KpiRewards_Owner|2|'KPI Rewards'!$A$1",
+      "_xlnm.Print_Titles|2|'KPI Rewards'!$1:$2",
+    ]);
   });
 
   test("names scoped to the user's sheets keep their localSheetId when ours is replaced", async () => {
@@ -122,6 +135,7 @@ describe("ownership: the sheet-scoped KpiRewards_Owner mark", () => {
       "_xlnm.Print_Area|1|Observations!$A$1:$D$61",
       "Budget|0|Targets!$F$2",
       "KpiRewards_Owner|2|'KPI Rewards'!$A$1",
+      "_xlnm.Print_Titles|2|'KPI Rewards'!$1:$2",
     ]);
   });
 });
@@ -146,9 +160,14 @@ describe("table names are unique in the workbook", () => {
     expect(sheetNames(workbook)).toEqual(["Targets", "Observations", "Jan results", "KPI Rewards"]);
     expect(definedNames(workbook)).toEqual([
       "KpiRewards_Owner|2|'Jan results'!$A$1",
+      "_xlnm.Print_Titles|2|'KPI Rewards'!$1:$2",
       "KpiRewards_Owner|3|'KPI Rewards'!$A$1",
+      "_xlnm.Print_Titles|3|'KPI Rewards'!$1:$2",
     ]);
-    expect(await partOf(file, "xl/worksheets/sheet3.xml")).toBe(kept);
+    // Byte for byte, but for its "selected" mark: the workbook now opens on the new results sheet alone.
+    expect(await partOf(file, "xl/worksheets/sheet3.xml")).toBe(
+      kept.replace('<sheetView tabSelected="1" ', "<sheetView ")
+    );
     expect(await tableNames(file)).toEqual([
       "KpiTeams",
       "KpiResults",
@@ -391,14 +410,14 @@ describe("the copy", () => {
     const sheet = await partOf(written!, "xl/worksheets/sheet3.xml");
     const cell = (ref: string) =>
       new RegExp(`<c r="${ref}"[^>]*><is><t xml:space="preserve">([^<]*)</t>`).exec(sheet)![1];
-    const explanation = cell("P9");
+    const explanation = cell("P21");
     expect(explanation.length).toBe(32767);
     expect(explanation.startsWith(`${kpi}: average 319.7 in 1 Feb–29 Feb 2024`)).toBe(true);
-    // KpiIssues: header on row 12 (two rows below KpiResults' single row 9), the warning on row 13.
-    expect([cell("A13"), cell("B13"), cell("C13"), cell("D13")]).toEqual([
+    // KpiIssues: header on row 24 (two rows below KpiResults' single row 21), the warning on row 25.
+    expect([cell("A25"), cell("B25"), cell("C25"), cell("D25")]).toEqual([
       "warning",
       "KPI Rewards",
-      "P9",
+      "P21",
       "Text of 32,813 characters is more than a cell holds; only its first 32,767 characters were written here.",
     ]);
   });

@@ -19,9 +19,17 @@ describe("Excel's 32,767-character cell limit", () => {
   });
 
   test("every overlong text on the results sheet gives one warning naming its cell", () => {
+    const summary = "s".repeat(32768);
     const sheet: ResultsSheet = {
       title: "KPI Rewards",
-      summary: "s".repeat(32768),
+      summary,
+      lines: [
+        { row: 0, values: ["KPI Rewards"], formats: ["text"], emphasis: "title" },
+        { row: 1, values: [summary], formats: ["text"], emphasis: "plain" },
+      ],
+      columns: [],
+      frozenRows: 2,
+      print: { title: "KPI Rewards", orientation: "landscape", pagesWide: 1, repeatRows: [0, 1] },
       tables: [
         {
           top: 3,

@@ -1,4 +1,4 @@
-import { evaluateWorkbook, resultsSheet, SAMPLE_AS_OF } from "../../src/engine";
+import { evaluateWorkbook, REWARD_NOTE, resultsSheet, SAMPLE_AS_OF } from "../../src/engine";
 import { readWorkbook } from "../../src/excel/read";
 import { evaluateInExcel } from "../../src/excel/run";
 import {
@@ -18,9 +18,9 @@ import {
 import { day, everyDay } from "../support/workbooks";
 
 const RESULT_TABLES = [
-  ["KpiTeams", 3, 0, 6, 9],
-  ["KpiResults", 11, 0, 10, 19],
-  ["KpiIssues", 23, 0, 4, 4],
+  ["KpiTeams", 14, 0, 6, 9],
+  ["KpiResults", 23, 0, 10, 19],
+  ["KpiIssues", 35, 0, 4, 4],
 ];
 
 describe("the KPI Rewards sheet", () => {
@@ -40,7 +40,7 @@ describe("the KPI Rewards sheet", () => {
     expect(values[1][0]).toBe(
       "As of 30 Sep 2024 · evaluated 2026-11-24 10:00 · 9 targets: 2 met, 2 missed, 2 pending, 3 to review · 5 teams · 3 issues"
     );
-    expect(values[3].slice(0, 9)).toEqual([
+    expect(values[14].slice(0, 9)).toEqual([
       "Team",
       "Targets",
       "Met",
@@ -51,7 +51,7 @@ describe("the KPI Rewards sheet", () => {
       "Eligible",
       "Reward",
     ]);
-    expect(values[5].slice(0, 9)).toEqual([
+    expect(values[16].slice(0, 9)).toEqual([
       "Finance Ops",
       2,
       1,
@@ -62,22 +62,22 @@ describe("the KPI Rewards sheet", () => {
       "No",
       8000,
     ]);
-    expect(values[11][0]).toBe("Project");
-    expect(values[12].slice(0, 5)).toEqual([
+    expect(values[23][0]).toBe("Project");
+    expect(values[24].slice(0, 5)).toEqual([
       "Helpdesk Revamp",
       "Service Desk",
       "Support calls",
       day("2024-02-01"),
       day("2024-02-29"),
     ]);
-    expect(values[12][12]).toBe("Met");
-    expect(values[12][15]).toBe(
+    expect(values[24][12]).toBe("Met");
+    expect(values[24][15]).toBe(
       "Support calls: average 319.7 in 1 Feb–29 Feb 2024 vs 412.0 in 1 Jan–31 Jan 2024 (−22.4%); target −20% → met (attainment 112%)."
     );
     // Invalid rows leave their numbers blank.
-    expect(values[18].slice(5, 10)).toEqual(["", "", "", "", ""]);
-    expect(values[23].slice(0, 4)).toEqual(["Severity", "Sheet", "Cell", "Message"]);
-    expect(values[24].slice(0, 3)).toEqual(["error", "Helpdesk Revamp", "B229"]);
+    expect(values[30].slice(5, 10)).toEqual(["", "", "", "", ""]);
+    expect(values[35].slice(0, 4)).toEqual(["Severity", "Sheet", "Cell", "Message"]);
+    expect(values[36].slice(0, 3)).toEqual(["error", "Helpdesk Revamp", "B229"]);
 
     const sheet = state.sheet("KPI Rewards")!;
     expect(resultsState(state)).toMatchObject({
@@ -88,10 +88,10 @@ describe("the KPI Rewards sheet", () => {
     // The mark is scoped to the sheet and points into it, so it travels with the sheet.
     expect(sheet.names.get("KpiRewards_Owner")).toMatchObject({ sheet, box: parseBox("A1") });
     expect(state.names.size).toBe(0);
-    expect(sheet.format(12, 3)).toBe("yyyy-mm-dd");
-    expect(sheet.format(12, 8)).toBe("0.0%");
-    expect(sheet.format(12, 13)).toBe("#,##0.00");
-    expect(sheet.format(12, 0)).toBe("@");
+    expect(sheet.format(24, 3)).toBe("yyyy-mm-dd");
+    expect(sheet.format(24, 8)).toBe("0.0%");
+    expect(sheet.format(24, 13)).toBe("#,##0.00");
+    expect(sheet.format(24, 0)).toBe("@");
     expect(
       sheet.conditionalFormats.map((f) => [
         f.address,
@@ -100,20 +100,55 @@ describe("the KPI Rewards sheet", () => {
         f.fill,
       ])
     ).toEqual([
-      ["H5:H9", "CellValue", '="Yes"', "#C6EFCE"],
-      ["H5:H9", "CellValue", '="No"', "#FFC7CE"],
-      ["H5:H9", "CellValue", '="Pending"', "#FFEB9C"],
-      ["H5:H9", "CellValue", '="Review"', "#E7E6E6"],
-      ["J13:J21", "DataBar", "#5B9BD5", undefined],
-      ["L13:L21", "CellValue", '="On track"', "#C6EFCE"],
-      ["L13:L21", "CellValue", '="At risk"', "#FFEB9C"],
+      ["H16:H20", "CellValue", '="Yes"', "#C6EFCE"],
+      ["H16:H20", "CellValue", '="No"', "#FFC7CE"],
+      ["H16:H20", "CellValue", '="Pending"', "#FFEB9C"],
+      ["H16:H20", "CellValue", '="Review"', "#E7E6E6"],
+      ["J25:J33", "DataBar", "#5B9BD5", undefined],
+      ["L25:L33", "CellValue", '="On track"', "#C6EFCE"],
+      ["L25:L33", "CellValue", '="At risk"', "#FFEB9C"],
       ...["M", "Q"].flatMap((column) => [
-        [`${column}13:${column}21`, "CellValue", '="Met"', "#C6EFCE"],
-        [`${column}13:${column}21`, "CellValue", '="Missed"', "#FFC7CE"],
-        [`${column}13:${column}21`, "CellValue", '="Pending"', "#FFEB9C"],
-        [`${column}13:${column}21`, "CellValue", '="Insufficient data"', "#E7E6E6"],
-        [`${column}13:${column}21`, "CellValue", '="Invalid"', "#E7E6E6"],
+        [`${column}25:${column}33`, "CellValue", '="Met"', "#C6EFCE"],
+        [`${column}25:${column}33`, "CellValue", '="Missed"', "#FFC7CE"],
+        [`${column}25:${column}33`, "CellValue", '="Pending"', "#FFEB9C"],
+        [`${column}25:${column}33`, "CellValue", '="Insufficient data"', "#E7E6E6"],
+        [`${column}25:${column}33`, "CellValue", '="Invalid"', "#E7E6E6"],
       ]),
+    ]);
+    // The manager's summary above the tables, and the totals under the teams.
+    expect(values.slice(3, 10).map((row) => row.slice(0, 2))).toEqual([
+      ["As of", SAMPLE_AS_OF],
+      ["Teams eligible", 0],
+      ["Teams not eligible", 2],
+      ["Teams pending", 1],
+      ["Teams to review", 2],
+      ["Total reward", values[20][8]],
+      ["Issues", 3],
+    ]);
+    expect(values[8][1]).toBeCloseTo(14893.68, 2);
+    expect(values[11][0]).toBe(REWARD_NOTE[0]);
+    expect(values[12][0]).toBe(REWARD_NOTE[1]);
+    expect(values[20].slice(0, 9)).toEqual(["Total", 9, 2, 2, 2, 3, "", "", values[8][1]]);
+    expect(sheet.format(3, 1)).toBe("yyyy-mm-dd");
+    expect(sheet.format(8, 1)).toBe("#,##0.00");
+    // Header rows frozen and repeated on every landscape page, one page wide; explanations wrap.
+    expect(sheet.frozenRows).toBe(2);
+    expect(sheet.pageLayout).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: "$1:$2",
+      centerHeader: "&BKPI Rewards as of 30 Sep 2024",
+      centerFooter: "Page &P of &N",
+    });
+    const looks = (what: string) =>
+      sheet.looks.filter((l) => l.what === what).map((l) => [l.address, l.value]);
+    expect(looks("wrapText")).toEqual([["P1:P1048576", true]]);
+    expect(looks("columnWidth")[15]).toEqual(["P1:P1048576", 529]);
+    expect(looks("columnWidth")[0]).toEqual(["A1:A1048576", 88]);
+    expect(looks("autofitRows")).toEqual([["A25:XFD33", true]]);
+    expect(looks("font.italic")).toEqual([
+      ["A12", true],
+      ["A13", true],
     ]);
     expect(state.sheets.map((s) => s.name)).toEqual([
       "Targets",
@@ -159,7 +194,7 @@ describe("the KPI Rewards sheet", () => {
     await evaluateAndWrite("now");
     const sheet = state.sheet("KPI Rewards")!;
     expect(sheet.formulas.size).toBe(0);
-    expect(sheet.get(8, 0)).toBe(name);
+    expect(sheet.get(20, 0)).toBe(name);
   });
 
   test("results over the 5 MB request limit are written in chunks", async () => {

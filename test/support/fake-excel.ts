@@ -66,6 +66,11 @@ export class SheetState {
   readonly cells = new Map<number, Value[]>();
   readonly formats = new Map<number, Map<number, string>>();
   readonly conditionalFormats: ConditionalFormatState[] = [];
+  /** Cell looks set through range.format, in order: which range, which property, which value. */
+  readonly looks: { address: string; what: string; value: unknown }[] = [];
+  frozenRows = 0;
+  /** What worksheet.pageLayout was given (ExcelApi 1.9). */
+  readonly pageLayout: Record<string, unknown> = {};
   /** Cells whose text Excel took as a formula: text starting with "=" written into a cell not formatted "@". */
   readonly formulas = new Map<string, string>();
   visible = true;
@@ -743,21 +748,36 @@ class FakeRange extends Loadable {
 
   get format() {
     const context = this.context;
-    const name = (what: string) => () =>
-      context.enqueue(`range.format.${what}`, () => this.target());
+    const name =
+      (what: string) =>
+      (value: unknown = true): void =>
+        context.enqueue(`range.format.${what}`, () => {
+          const { sheet, box } = this.target();
+          sheet.looks.push({ address: boxAddress(box), what, value });
+        });
     return {
       font: {
-        set bold(_: boolean) {
-          name("font.bold")();
+        set bold(value: boolean) {
+          name("font.bold")(value);
         },
-        set size(_: number) {
-          name("font.size")();
+        set italic(value: boolean) {
+          name("font.italic")(value);
+        },
+        set size(value: number) {
+          name("font.size")(value);
         },
       },
-      set columnWidth(_: number) {
-        name("columnWidth")();
+      set columnWidth(value: number) {
+        name("columnWidth")(value);
       },
-      autofitColumns: name("autofitColumns"),
+      set wrapText(value: boolean) {
+        name("wrapText")(value);
+      },
+      set verticalAlignment(value: string) {
+        name("verticalAlignment")(value);
+      },
+      autofitColumns: () => name("autofitColumns")(),
+      autofitRows: () => name("autofitRows")(),
     };
   }
 
@@ -1081,6 +1101,41 @@ class FakeWorksheet extends Loadable {
   /** The names scoped to this sheet (ExcelApi 1.4). */
   get names(): FakeNamedItemCollection {
     return new FakeNamedItemCollection(this.context, () => this.locate()?.names);
+  }
+
+  get freezePanes() {
+    return {
+      freezeRows: (count: number) =>
+        this.context.enqueue("freezePanes.freezeRows", () => (this.target().frozenRows = count)),
+    };
+  }
+
+  /** Page layout needs ExcelApi 1.9; every setting is recorded on the sheet. */
+  get pageLayout() {
+    const state = this.context.state;
+    if (state.excelApi < 1.9)
+      throw new FakeExcelError("ApiNotFound", "worksheet.pageLayout needs ExcelApi 1.9.");
+    const set = (key: string, value: unknown) =>
+      this.context.enqueue(`pageLayout.${key}`, () => (this.target().pageLayout[key] = value));
+    return {
+      set orientation(value: string) {
+        set("orientation", value);
+      },
+      set zoom(value: unknown) {
+        set("zoom", value);
+      },
+      setPrintTitleRows: (address: string) => set("printTitleRows", address),
+      headersFooters: {
+        defaultForAllPages: {
+          set centerHeader(value: string) {
+            set("centerHeader", value);
+          },
+          set centerFooter(value: string) {
+            set("centerFooter", value);
+          },
+        },
+      },
+    };
   }
 
   delete(): void {
@@ -1419,6 +1474,7 @@ export function installFakeOffice(
     ConditionalFormatType: { dataBar: "DataBar", cellValue: "CellValue" },
     ConditionalFormatRuleType: { number: "Number" },
     ConditionalCellValueOperator: { equalTo: "EqualTo" },
+    PageOrientation: { landscape: "Landscape", portrait: "Portrait" },
   };
   const Office = {
     onReady: (callback?: () => void) => {
