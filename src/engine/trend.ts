@@ -1,5 +1,5 @@
 import type { CellRef } from "./address";
-import { aggregateWindow } from "./aggregate";
+import { aggregateWindow, isExtensive } from "./aggregate";
 import { goal as goalOf } from "./attainment";
 import { measureBaseline } from "./baseline";
 import { CellReader } from "./cell-reader";
@@ -20,8 +20,13 @@ export interface TrendPoint {
 /** What the pane draws for one target: its observations around the windows it is judged on. */
 export interface Trend {
   readonly kpi: string;
-  /** Every observation from the first window's first day to the last window's last day, by date. */
+  /**
+   * Every observation from the first window's first day to the last window's last day, by date. For a
+   * sum or count, the running total inside each window instead, so that it meets the levels it is
+   * judged by.
+   */
   readonly points: readonly TrendPoint[];
+  readonly cumulative: boolean;
   readonly evaluation: Window;
   /** The baseline window; absent when the baseline is a fixed number. */
   readonly baseline?: Window;
@@ -42,8 +47,22 @@ export function trendOf(target: Target, series: Series, asOf: number): Trend {
   const to = Math.max(...windows.map((w) => w.to));
   const first = series.lowerBound(from);
   const end = Math.max(first, series.lowerBound(to));
+  const cumulative = isExtensive(target.aggregate);
   const points: TrendPoint[] = [];
-  for (let i = first; i < end; i++) points.push({ day: series.dates[i], value: series.values[i] });
+  let running = 0;
+  let current: Window | undefined;
+  for (let i = first; i < end; i++) {
+    const day = series.dates[i];
+    if (!cumulative) {
+      points.push({ day, value: series.values[i] });
+      continue;
+    }
+    const inside = windows.find((w) => day >= w.from && day < w.to);
+    if (!inside) continue;
+    if (inside !== current) [current, running] = [inside, 0];
+    running += target.aggregate === "count" ? 1 : series.values[i];
+    points.push({ day, value: running });
+  }
   const parsedGoal =
     baseline.value === null
       ? undefined
@@ -71,6 +90,7 @@ export function trendOf(target: Target, series: Series, asOf: number): Trend {
   return {
     kpi: target.kpi,
     points,
+    cumulative,
     evaluation,
     baseline: baseline.window,
     baselineLevel: baseline.value,

@@ -29,6 +29,7 @@ describe("trendOf: what the pane draws for a target", () => {
     const found = trend({ sheet: "Targets", cell: "A2" })!;
     expect(found.kpi).toBe("Support calls");
     expect(found.points).toHaveLength(60);
+    expect(found.cumulative).toBe(false);
     expect(found.points[0]).toEqual({ day: day("2024-01-01"), value: 412 });
     expect(found.points[59]).toEqual({ day: day("2024-02-29"), value: 319.7 });
   });
@@ -71,6 +72,12 @@ describe("trendOf: what the pane draws for a target", () => {
     expect(open.baselineLevel).toBeCloseTo(310, 10);
     expect(open.targetLevel).toBeCloseTo(341, 10);
     expect(open.projected?.day).toBe(day("2024-03-31"));
+    // A sum is drawn as the running total of each window, comparable with B and T.
+    expect(open.cumulative).toBe(true);
+    expect(open.points[0]).toEqual({ day: day("2024-02-01"), value: 10 });
+    expect(open.points[28]).toEqual({ day: day("2024-02-29"), value: 290 });
+    expect(open.points[29]).toEqual({ day: day("2024-03-01"), value: 12 });
+    expect(open.points[38]).toEqual({ day: day("2024-03-10"), value: 120 });
     expect(open.projected?.value).toBeCloseTo(372, 10);
   });
 

@@ -182,7 +182,7 @@ describe("the pane's results at 320 px", () => {
     expect(await pending.getByTestId("trend-as-of").count()).toBe(1);
     expect(await pending.getByTestId("trend-projected").count()).toBe(1);
     expect(await pending.locator("title").textContent()).toMatch(
-      /^Sales: 18 observations .*; as of 30 Sep 2024\. Projected 2,181,640\.0 by 30 Sep 2024\.$/
+      /^Sales: \d+ observations .* \(running total in each window\); .*; as of 30 Sep 2024\. Projected 2,181,640\.0 by 30 Sep 2024\.$/
     );
     await sales.click();
   }, 60_000);

@@ -55,7 +55,8 @@ const useStyles = makeStyles({
   team: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   teamName: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
   money: { fontVariantNumeric: "tabular-nums", textAlign: "right", minWidth: "6.5em" },
-  badgeSlot: { minWidth: "4.5em", display: "flex", justifyContent: "flex-end" },
+  // As wide as the widest team badge ("Pending"), so the amounts beside it line up.
+  badgeSlot: { minWidth: "5.5em", display: "flex", justifyContent: "flex-end" },
   trend: { padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS}` },
   trendButton: { alignSelf: "flex-start", margin: `0 ${tokens.spacingHorizontalXS}` },
 });

@@ -2,6 +2,7 @@ import { Body1, Caption1, Link, makeStyles, Subtitle2, tokens } from "@fluentui/
 import { formatDay, formatMoney, resultsSummary, type Evaluation } from "../../engine";
 
 const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   counts: {
     display: "grid",
     gridTemplateColumns: "repeat(4, 1fr)",
@@ -37,7 +38,7 @@ export function Summary({ evaluation, onShowIssues }: SummaryProps) {
     ["Review", summary.review],
   ];
   return (
-    <section aria-labelledby="summary-heading" data-testid="summary">
+    <section aria-labelledby="summary-heading" data-testid="summary" className={styles.section}>
       <Subtitle2 as="h2" id="summary-heading">
         Summary
       </Subtitle2>

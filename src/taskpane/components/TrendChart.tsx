@@ -22,6 +22,7 @@ export function describeTrend(trend: Trend): string {
     points.length > 0
       ? `${points.length} observation${points.length === 1 ? "" : "s"} from ${formatDay(points[0].day)} to ${formatDay(points[points.length - 1].day)}`
       : "no observations in its windows";
+  const line = trend.cumulative ? " (running total in each window)" : "";
   const baseline =
     trend.baselineLevel === null
       ? "no baseline"
@@ -34,7 +35,7 @@ export function describeTrend(trend: Trend): string {
     ? ` Projected ${formatAmount(trend.projected.value)} by ${formatDay(trend.projected.day)}.`
     : "";
   return (
-    `${trend.kpi}: ${span}; ${baseline}; ${target} in ${formatWindow(trend.evaluation)}; ` +
+    `${trend.kpi}: ${span}${line}; ${baseline}; ${target} in ${formatWindow(trend.evaluation)}; ` +
     `as of ${formatDay(trend.asOf)}.${projected}`
   );
 }
@@ -172,6 +173,7 @@ export function TrendChart({ trend }: { trend: Trend }) {
       </svg>
       <Caption1 data-testid="trend-text">
         {asOfInside ? "" : `As of ${formatDay(trend.asOf)}, after the windows shown. `}
+        {trend.cumulative ? "Line: running total in each window. " : ""}
         Shaded: {trend.baseline ? "baseline window (grey), " : ""}evaluation window (blue). Dashed:{" "}
         {trend.baselineLevel !== null ? "baseline level (grey), " : ""}target level (green).
       </Caption1>
