@@ -137,7 +137,7 @@ describe("the built help page (dist/help.html)", () => {
   test("every image, stylesheet and file it links is in dist/, and nothing points elsewhere", () => {
     const html = page();
     const references = attribute(html, "href|src").filter((r) => !r.startsWith("#"));
-    expect(references).toEqual(expect.arrayContaining(["help.css", "docs/pane.png"]));
+    expect(references).toEqual(expect.arrayContaining(["help.css", "docs/pane-summary.png"]));
     const dead = references.filter(
       (r) => /^[a-z][a-z0-9+.-]*:/i.test(r) || r.startsWith("/") || !existsSync(path.join(dist, r))
     );
