@@ -28,10 +28,14 @@ function install(env: Record<string, string>, system = "Linux") {
 
 describe("scripts/install-test-tools.sh", () => {
   test("with both tools found it installs nothing and says where they are", () => {
-    const result = install({ CHROMIUM_PATH: process.execPath, SOFFICE_PATH: process.execPath });
+    const result = install({
+      CHROMIUM_PATH: process.execPath,
+      SOFFICE_PATH: process.execPath,
+      PDFTOTEXT_PATH: process.execPath,
+    });
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
-      `chromium: ${process.execPath} (from CHROMIUM_PATH)\nlibreoffice: ${process.execPath} (from SOFFICE_PATH)\n`
+      `chromium: ${process.execPath} (from CHROMIUM_PATH)\nlibreoffice: ${process.execPath} (from SOFFICE_PATH)\npdftotext: ${process.execPath} (from PDFTOTEXT_PATH)\n`
     );
     expect(result.calls).not.toContain("apt-get");
   });
@@ -40,6 +44,7 @@ describe("scripts/install-test-tools.sh", () => {
     const result = install({
       CHROMIUM_PATH: "/nonexistent/chrome",
       SOFFICE_PATH: process.execPath,
+      PDFTOTEXT_PATH: process.execPath,
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(

@@ -116,10 +116,14 @@ describe("node scripts/test-tools.js", () => {
     });
 
   test("prints where each tool is and exits 0 when both are found", () => {
-    const result = run([], { CHROMIUM_PATH: process.execPath, SOFFICE_PATH: process.execPath });
+    const result = run([], {
+      CHROMIUM_PATH: process.execPath,
+      SOFFICE_PATH: process.execPath,
+      PDFTOTEXT_PATH: process.execPath,
+    });
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
-      `chromium: ${process.execPath} (from CHROMIUM_PATH)\nlibreoffice: ${process.execPath} (from SOFFICE_PATH)\n`
+      `chromium: ${process.execPath} (from CHROMIUM_PATH)\nlibreoffice: ${process.execPath} (from SOFFICE_PATH)\npdftotext: ${process.execPath} (from PDFTOTEXT_PATH)\n`
     );
   });
 
@@ -127,6 +131,7 @@ describe("node scripts/test-tools.js", () => {
     const result = run(["--missing"], {
       CHROMIUM_PATH: "/nonexistent/chrome",
       SOFFICE_PATH: process.execPath,
+      PDFTOTEXT_PATH: process.execPath,
     });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
