@@ -223,8 +223,8 @@ describe("the workbook's styles part", () => {
     const ids = [...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"/g)].map(
       (m) => `${m[1]} ${m[2]}`
     );
-    // In order of first use: KpiTeams' Score (percent), then KpiResults' dates and numbers.
-    expect(ids).toEqual(["164 0.000", "165 0.0%", "166 yyyy-mm-dd", "167 #,##0.0"]);
+    // In order of first use: the summary's as-of date, KpiTeams' Score (percent), KpiResults' numbers.
+    expect(ids).toEqual(["164 0.000", "165 yyyy-mm-dd", "166 0.0%", "167 #,##0.0"]);
   });
 });
 
