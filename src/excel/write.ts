@@ -50,7 +50,7 @@ export function resultsPlan(sheet: ResultsSheet): SheetPlan {
     kind: "owned",
     tables: sheet.tables.map(({ table }) => table.name),
     build: async (worksheet, build) => {
-      for (const line of sheet.lines) writeLine(worksheet, line);
+      for (const line of sheet.lines) writeLine(worksheet, line, build.date1904);
       for (const { table, top } of sheet.tables)
         await writeTable(build, worksheet, table, top, build.tableName(table.name));
       sheet.columns.forEach((column, i) => {
@@ -97,12 +97,18 @@ function pointsOf(characters: number): number {
   return Math.round(characters * 5.25 + 3.75);
 }
 
-/** A line outside the tables: its values, their number formats first, and its emphasis. */
-function writeLine(sheet: Excel.Worksheet, line: SheetLine): void {
+/** A line outside the tables: its values (dates in the workbook's system), number formats first, and its emphasis. */
+function writeLine(sheet: Excel.Worksheet, line: SheetLine, date1904: boolean): void {
   const row = line.row + 1;
   const range = sheet.getRange(`A${row}:${columnName(line.values.length - 1)}${row}`);
   range.numberFormat = [line.formats.map((format) => NUMBER_FORMATS[format])];
-  range.values = [line.values.map(writableValue)];
+  range.values = [
+    line.values.map((value, i) =>
+      line.formats[i] === "date" && typeof value === "number"
+        ? workbookSerial(value, date1904)
+        : writableValue(value)
+    ),
+  ];
   if (line.emphasis === "title") {
     range.format.font.bold = true;
     range.format.font.size = 14;

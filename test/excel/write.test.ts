@@ -214,7 +214,7 @@ describe("the KPI Rewards sheet", () => {
       ["Someone else", "Calls", day("2024-01-01"), 1],
     ]);
     await evaluateAndWrite("now");
-    expect(resultsState(state)?.tables[1]).toEqual(["KpiResults", 12_006, 0, 12_001, 19]);
+    expect(resultsState(state)?.tables[1]).toEqual(["KpiResults", 12_018, 0, 12_001, 19]);
     expect(Math.max(...state.requests)).toBeLessThan(5 * 1024 * 1024);
     expect(state.syncs).toBeGreaterThan(5);
   });
@@ -256,9 +256,9 @@ describe("ownership: only the sheet KPI Rewards wrote is replaced", () => {
     await evaluateAndWrite("February");
     expect(resultsState(state, "Jan results")).toEqual(january);
     const numbered = [
-      ["KpiTeams2", 3, 0, 6, 9],
-      ["KpiResults2", 11, 0, 10, 19],
-      ["KpiIssues2", 23, 0, 4, 4],
+      ["KpiTeams2", 14, 0, 6, 9],
+      ["KpiResults2", 23, 0, 10, 19],
+      ["KpiIssues2", 35, 0, 4, 4],
     ];
     expect(resultsState(state)).toMatchObject({ tables: numbered, owned: true });
     expect(sheetValues(state, "KPI Rewards")[1][0]).toMatch(/evaluated February/);
@@ -464,20 +464,24 @@ describe("dates in the workbook's own system", () => {
     ]);
     const evaluation = await evaluateInExcel({ asOfMode: "fixed", asOf: "2024-03-31" });
     expect(evaluation.results[0].status).toBe("Met");
-    const row = sheetValues(state, "KPI Rewards")[8];
+    const values = sheetValues(state, "KPI Rewards");
+    const row = values[20];
     // 1 Feb 2024 is 45323 in the 1900 system, 45323 − 1462 = 43861 in the 1904 one.
     expect(row.slice(3, 5)).toEqual([43861, 43889]);
     expect(row.slice(3, 5).map((serial) => state.dateOf(serial as number))).toEqual([
       "2024-02-01",
       "2024-02-29",
     ]);
+    // The summary's as-of date too: 31 Mar 2024 is 45382 − 1462 = 43920.
+    expect(values[3].slice(0, 2)).toEqual(["As of", 43920]);
+    expect(state.dateOf(values[3][1] as number)).toBe("2024-03-31");
   });
 
   test("a 1900 workbook keeps the engine's serials", async () => {
     const state = fakeExcel();
     withSample(state);
     await evaluateAndWrite("now");
-    const row = sheetValues(state, "KPI Rewards")[12];
+    const row = sheetValues(state, "KPI Rewards")[24];
     expect(row.slice(3, 5).map((serial) => state.dateOf(serial as number))).toEqual([
       "2024-02-01",
       "2024-02-29",
