@@ -254,10 +254,10 @@ describe("the results sheet layout", () => {
     });
   });
 
-  test("only the explanation column wraps, at 60 characters", () => {
-    expect(sheet.columns).toHaveLength(13);
-    expect(sheet.columns.filter((c) => c.wrap)).toEqual([{ width: 60, wrap: true }]);
-    expect(sheet.columns[12]).toEqual({ width: EXPLANATION_WIDTH, wrap: true });
+  test("only the explanation column (P) wraps, at its 100 characters", () => {
+    expect(sheet.columns).toHaveLength(19);
+    expect(sheet.columns.filter((c) => c.wrap)).toEqual([{ width: 100, wrap: true }]);
+    expect(sheet.columns[15]).toEqual({ width: EXPLANATION_WIDTH, wrap: true });
   });
 });
 
