@@ -134,7 +134,9 @@ describe("the written workbook in LibreOffice", () => {
     }
     // One page wide: the first and the last column of KpiResults print on the same page.
     const header = ours.find(({ text }) => /Project\s+Team\s+KPI/.test(text))!;
-    expect(header.text).toMatch(/Project\s+Team\s+KPI\s+Start\s+End.*Payout\s+Explanation/);
+    expect(header.text).toMatch(
+      /Project\s+Team\s+KPI\s+Start\s+End.*Payout\s+Adjustment\s+Explanation.*Changed/
+    );
     const summary = ours.find(({ text }) => text.includes("Total reward"))!;
     expect(summary.text).toMatch(/Total reward\s+14,893\.68/);
     expect(summary.text).toContain("Reward adds up what each target pays on its own");
