@@ -92,14 +92,14 @@ describe("links in README.md and docs/", () => {
       path.join(base, "README.md"),
       [
         "# Tool",
-        "See [the contract](../shared/SPEC.md), [the guide](docs/guide.md#why-pending),",
+        "See [the contract](../elsewhere/CONTRACT.md), [the guide](docs/guide.md#why-pending),",
         "[a typo](docs/guide.md#why-pendng), [gone](docs/old.md), [here](#tool), [there](#nowhere),",
         "[the web](https://example.com/x) and ![a picture](docs/pane.png).",
         '<a href="/etc/passwd">raw</a>',
       ].join("\n")
     );
     expect(deadLinks(base, "README.md")).toEqual([
-      "README.md: ../shared/SPEC.md — points outside the repository; link a file in it instead",
+      "README.md: ../elsewhere/CONTRACT.md — points outside the repository; link a file in it instead",
       "README.md: docs/guide.md#why-pendng — docs/guide.md has no heading #why-pendng",
       `README.md: docs/old.md — ${path.normalize("docs/old.md")} does not exist`,
       "README.md: #nowhere — README.md has no heading #nowhere",
