@@ -5,6 +5,7 @@ import {
   type TableArea,
   type WorkbookGrid,
 } from "../engine";
+import { probeDateSystem } from "./date-system";
 
 /**
  * Excel on the web fails a sync whose response passes 5 MB and a range read of more than 5 million
@@ -88,9 +89,7 @@ export async function readWorkbook(
   worksheets.load("items/name");
   const tables = context.workbook.tables;
   tables.load("items/name,items/showHeaders,items/showTotals");
-  // DATE(1904,1,1) is serial 0 in the 1904 date system and 1462 in the 1900 one.
-  const epoch = context.workbook.functions.date(1904, 1, 1);
-  epoch.load("value");
+  const dateSystem = probeDateSystem(context);
   await context.sync();
 
   const inputs = worksheets.items.filter((sheet) => !OUTPUT_SHEETS.has(sheet.name.toLowerCase()));
@@ -132,7 +131,7 @@ export async function readWorkbook(
     left: sheet.left,
     tables: areas.get(sheet.name) ?? [],
   }));
-  return { sheets: grids, date1904: epoch.value === 0 };
+  return { sheets: grids, date1904: dateSystem.date1904() };
 }
 
 /** The second sync: each input sheet's used range (empty sheets drop out) and its first rows. */

@@ -8,8 +8,7 @@ import {
   type Trend,
 } from "../../engine";
 import { AttainmentBar } from "./AttainmentBar";
-import { PaceBadge } from "./PaceBadge";
-import { StatusBadge } from "./StatusBadge";
+import { PaceBadge, StatusBadge } from "./StatusBadge";
 import { Summary } from "./Summary";
 import { TrendChart } from "./TrendChart";
 

@@ -1,12 +1,14 @@
 import { Badge, makeStyles, type BadgeProps } from "@fluentui/react-components";
-import type { Eligibility, Status } from "../../engine";
+import type { Eligibility, Pace, Status } from "../../engine";
 
-const COLOURS: Record<Status | Eligibility, BadgeProps["color"]> = {
+const COLOURS: Record<Status | Eligibility | Pace, BadgeProps["color"]> = {
   Met: "success",
   Yes: "success",
+  "On track": "success",
   Missed: "danger",
   No: "danger",
   Pending: "warning",
+  "At risk": "warning",
   "Insufficient data": "informative",
   Invalid: "informative",
   Review: "informative",
@@ -29,6 +31,22 @@ export function StatusBadge({ label }: { label: Status | Eligibility }) {
       data-status={label}
     >
       {label}
+    </Badge>
+  );
+}
+
+/** A Pending target's pace, outlined beside its status: green on track, amber at risk. */
+export function PaceBadge({ pace }: { pace: Pace }) {
+  const styles = useStyles();
+  return (
+    <Badge
+      appearance="outline"
+      shape="rounded"
+      color={COLOURS[pace]}
+      className={styles.badge}
+      data-pace={pace}
+    >
+      {pace}
     </Badge>
   );
 }
