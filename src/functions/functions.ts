@@ -20,6 +20,7 @@ import {
   type Evaluation,
   type OutputTable,
   type Parsed,
+  type Series,
   type SingleTargetInput,
   type Window,
 } from "../engine";
@@ -99,6 +100,14 @@ function singleTargetInput(
     target: target as CellValue,
     targetType: targetTypeArgument(targetType),
   };
+}
+
+/** One target through the engine's single-target entry; an Invalid target is #VALUE! saying why. */
+function decidedTarget(input: SingleTargetInput, series: Series, asOf: number) {
+  const evaluated = valid(evaluateSingleTarget(input, series, asOf));
+  if (evaluated.result.status === "Invalid")
+    throw new ArgumentProblem("#VALUE!", `target: ${evaluated.result.problem}`);
+  return evaluated;
 }
 
 /**
@@ -209,9 +218,7 @@ export function attainment(
     const series = seriesArgument(dates, values);
     const input = singleTargetInput(start, window, baseline, aggregate, target, targetType);
     // The as-of date decides only Pending, which attainment does not show: any date will do.
-    const { target: read, result } = valid(evaluateSingleTarget(input, series, 0));
-    if (result.status === "Invalid")
-      throw new ArgumentProblem("#VALUE!", `target: ${result.problem}`);
+    const { target: read, result } = decidedTarget(input, series, 0);
     present(result.actual, read.evaluation, "the evaluation window");
     present(
       result.baseline,
@@ -254,9 +261,7 @@ export function status(
     rejectErrors({ start, window, target, baseline, aggregate, targetType, asOf });
     const series = seriesArgument(dates, values);
     const input = singleTargetInput(start, window, baseline, aggregate, target, targetType);
-    const { result } = valid(evaluateSingleTarget(input, series, asOfArgument(asOf)));
-    if (result.status === "Invalid")
-      throw new ArgumentProblem("#VALUE!", `target: ${result.problem}`);
+    const { result } = decidedTarget(input, series, asOfArgument(asOf));
     return result.status;
   });
 }
@@ -360,9 +365,7 @@ export function pace(
     const series = seriesArgument(dates, values);
     const day = asOfArgument(asOf);
     const input = singleTargetInput(start, window, baseline, aggregate, target, targetType);
-    const { target: read, result } = valid(evaluateSingleTarget(input, series, day));
-    if (result.status === "Invalid")
-      throw new ArgumentProblem("#VALUE!", `target: ${result.problem}`);
+    const { target: read, result } = decidedTarget(input, series, day);
     if (result.pace) return result.pace;
     const span = formatWindow(read.evaluation);
     if (Math.floor(day) >= read.evaluation.to)
