@@ -45,6 +45,8 @@ module.exports = async (env, options) => {
     process.exit(2);
   }
   const urlProd = production.url;
+  // The pages' CSP allows no connections; only `webpack serve` adds its live-reload socket (same origin).
+  const devServerConnect = env.WEBPACK_SERVE ? "; connect-src 'self'" : "";
   return {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -87,25 +89,30 @@ module.exports = async (env, options) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+        templateParameters: { devServerConnect },
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+        templateParameters: { devServerConnect },
       }),
       new HtmlWebpackPlugin({
         filename: "outcome.html",
         template: "./src/commands/outcome.html",
         chunks: ["outcome"],
+        templateParameters: { devServerConnect },
       }),
       new HtmlWebpackPlugin({
         filename: "functions.html",
         template: "./src/functions/functions.html",
         chunks: ["functions"],
+        templateParameters: { devServerConnect },
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext][query]" },
+          { from: "src/commands/outcome.css", to: "outcome.css" },
           {
             from: "manifest*.xml",
             to: "[name][ext]",

@@ -63,7 +63,11 @@ render(
 Office.onReady(() => {
   element("close").addEventListener("click", () => send({ kind: "close" }));
   // Without DialogApi 1.2 the function file reopens the dialog with the outcome in its URL instead.
-  if (!Office.context.requirements.isSetSupported("DialogApi", "1.2")) return;
+  if (
+    !Office.context.requirements.isSetSupported("DialogApi", "1.2") ||
+    typeof Office.context.ui.addHandlerAsync !== "function"
+  )
+    return;
   Office.context.ui.addHandlerAsync(
     Office.EventType.DialogParentMessageReceived,
     (arg: Office.DialogParentMessageReceivedEventArgs) => {
