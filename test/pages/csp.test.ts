@@ -1,6 +1,7 @@
 import { readFileSync } from "fs";
 import path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../support/chromium";
 import { fakeOfficeScript } from "../support/browser";
 import {
   CDN,
@@ -125,10 +126,7 @@ describe("each page's Content-Security-Policy against the real office.js, framed
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
