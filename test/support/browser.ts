@@ -9,6 +9,7 @@ const root = path.join(__dirname, "..", "..");
 /** Serves `dist/` on 127.0.0.1 at a free port, as the dev server would. */
 export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
   const types: Record<string, string> = {
+    ".css": "text/css",
     ".html": "text/html",
     ".js": "application/javascript",
     ".json": "application/json",

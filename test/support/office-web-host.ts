@@ -65,6 +65,7 @@ window.addEventListener("message", function (event) {
 }
 
 const TYPES: Record<string, string> = {
+  ".css": "text/css",
   ".html": "text/html",
   ".js": "application/javascript",
   ".json": "application/json",
