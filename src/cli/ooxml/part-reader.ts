@@ -1,23 +1,28 @@
-import { StringDecoder } from "string_decoder";
-import { XmlScanner, type XmlHandler } from "./xml-scanner";
+import { textEvents, XmlScanner, type XmlHandler, type XmlTokenHandler } from "./xml-scanner";
 import type { ZipArchive } from "./zip-archive";
 
-/**
- * Streams one part through the XML scanner. The decoder carries a multibyte character split between
- * two inflated chunks over to the next one, so no text comes back with U+FFFD in it.
- */
+/** Streams one part through the XML scanner as text events (small parts, shared strings). */
 export async function readPart(
   archive: ZipArchive,
   part: string,
   handler: XmlHandler,
   limit?: number
 ): Promise<void> {
-  // StringDecoder: twice as fast as TextDecoder here, and keeps a split character for the next chunk.
-  const decoder = new StringDecoder("utf8");
+  await readPartBytes(archive, part, textEvents(handler), limit);
+}
+
+/**
+ * Streams one part through the XML scanner as byte events: the inflated chunks go to the scanner as
+ * they are, so nothing is decoded that the handler does not ask for (a worksheet's 190 MB at Excel's
+ * row limit). A multibyte character split between two chunks waits with its token for the next one.
+ */
+export async function readPartBytes(
+  archive: ZipArchive,
+  part: string,
+  handler: XmlTokenHandler,
+  limit?: number
+): Promise<void> {
   const scanner = new XmlScanner(part, handler);
-  for await (const chunk of archive.chunks(part, limit)) {
-    scanner.write(decoder.write(chunk));
-  }
-  scanner.write(decoder.end());
+  for await (const chunk of archive.chunks(part, limit)) scanner.write(chunk);
   scanner.end();
 }

@@ -7,7 +7,9 @@ import {
 } from "../../engine";
 import { decodeOoxmlText } from "./ooxml-text";
 import { PackageError } from "./package-error";
-import { readPart } from "./part-reader";
+import { numberFromBytes } from "./number-bytes";
+import { readPartBytes } from "./part-reader";
+import type { StartTag } from "./xml-scanner";
 import type { ZipArchive } from "./zip-archive";
 
 /** A worksheet's cells and the relationship ids of its table parts. */
@@ -27,12 +29,37 @@ export interface CellBudget {
   readonly limit: number;
 }
 
-type Capture = "none" | "value" | "formula" | "inline";
+const NONE = 0;
+const VALUE = 1;
+const FORMULA = 2;
+const INLINE = 3;
+
+/** Cell types (`t`, ECMA-376 §18.18.11); anything else reads as a number, as `n` does. */
+const NUMBER = 0;
+const SHARED = 1;
+const FORMULA_TEXT = 2;
+const INLINE_TEXT = 3;
+const BOOLEAN = 4;
+const ERROR = 5;
+const ISO_DATE = 6;
+const TYPES: Record<string, number> = {
+  n: NUMBER,
+  s: SHARED,
+  str: FORMULA_TEXT,
+  inlineStr: INLINE_TEXT,
+  b: BOOLEAN,
+  e: ERROR,
+  d: ISO_DATE,
+};
 
 /**
  * Reads a worksheet part's cells by their type (ECMA-376 §18.3.1.4): a formula cell is its saved
  * value; booleans and errors stay booleans and errors for the engine to report; `t="d"` ISO dates
  * become serials in the workbook's date system. Cells and rows without `r` follow the previous one.
+ *
+ * It works on the part's bytes: addresses, types, numbers and shared-string indexes are read in place,
+ * and only text that becomes a value is decoded (at Excel's row limit, decoding and tokenising the
+ * whole part as text was most of the run).
  */
 export async function readWorksheetPart(
   archive: ZipArchive,
@@ -49,20 +76,38 @@ export async function readWorksheetPart(
   let inSheetData = false;
   let row = -1;
   let column = -1;
-  let type = "n";
-  let capture: Capture = "none";
-  let value = "";
+  let type = NUMBER;
+  let capture = NONE;
+  // The <v> text: one run of raw bytes (the usual case), else the decoded text of all its runs.
   let hasValue = false;
+  let valueRuns = 0;
+  let valueBytes: Buffer | undefined;
+  let valueStart = 0;
+  let valueEnd = 0;
+  let valueText = "";
   let formula: string | undefined;
   let inline = "";
   let phonetic = 0;
   let uncached = 0;
 
-  const store = (r: number, c: number, cell: CellValue) => {
-    if (++budget.used > budget.limit)
-      throw new PackageError(
-        `it holds more than ${budget.limit.toLocaleString("en-US")} cells, the most this tool reads (a zip bomb or a damaged file)`
-      );
+  // The cells of the row being read, kept until it ends and then stored as an array of exactly its
+  // width: a row array grown cell by cell holds 17 slots, and at Excel's row limit copying those
+  // oversized arrays between heap generations was a quarter of the run.
+  const pending: CellValue[] = [];
+  let pendingRow = -1;
+  let pendingWidth = 0;
+
+  const flush = () => {
+    if (pendingWidth === 0) return;
+    const r = pendingRow;
+    const cells: CellValue[] = new Array<CellValue>(pendingWidth);
+    for (let c = 0; c < pendingWidth; c++) {
+      if (pending[c] !== undefined) {
+        cells[c] = pending[c];
+        pending[c] = undefined;
+      }
+    }
+    pendingWidth = 0;
     if (top < 0) top = r;
     if (r < top) {
       // Rows out of order (not written by Excel, but legal to read): make room above.
@@ -70,45 +115,82 @@ export async function readWorksheetPart(
       top = r;
     }
     const index = r - top;
-    while (values.length <= index) values.push([]);
-    values[index][c] = cell;
+    while (values.length < index) values.push([]);
+    if (values.length === index) values.push(cells);
+    else {
+      // A row met a second time: its cells join the first ones.
+      const row = values[index];
+      for (let c = 0; c < cells.length; c++) if (c in cells) row[c] = cells[c];
+    }
   };
 
-  const cellValue = (address: () => string): CellValue => {
+  const store = (r: number, c: number, cell: CellValue) => {
+    if (++budget.used > budget.limit)
+      throw new PackageError(
+        `it holds more than ${budget.limit.toLocaleString("en-US")} cells, the most this tool reads (a zip bomb or a damaged file)`
+      );
+    if (r !== pendingRow) {
+      flush();
+      pendingRow = r;
+    }
+    pending[c] = cell;
+    if (c >= pendingWidth) pendingWidth = c + 1;
+  };
+
+  const text = (): string =>
+    valueBytes ? valueBytes.toString("utf8", valueStart, valueEnd) : valueText;
+
+  const cellValue = (r: number, c: number): CellValue => {
     // An empty <v> is a saved result only for a text formula (="" is a real result).
-    const saved = hasValue && (value !== "" || type === "str");
+    const empty = valueRuns === 0 || (valueBytes ? valueEnd === valueStart : valueText === "");
+    const saved = hasValue && (!empty || type === FORMULA_TEXT);
     if (formula !== undefined && !saved) {
       uncached++;
-      if (uncached <= NAMED_UNCACHED)
+      if (uncached <= NAMED_UNCACHED) {
+        const address = cellAddress(r, c);
         issues.push({
           severity: "warning",
           sheet,
-          cell: address(),
-          message: `${sheet}!${address()} holds the formula =${formula.trim()} with no saved result (the program that wrote the file did not calculate it), so it is read as blank — open and save the workbook in Excel or LibreOffice, then run again`,
+          cell: address,
+          message: `${sheet}!${address} holds the formula =${formula.trim()} with no saved result (the program that wrote the file did not calculate it), so it is read as blank — open and save the workbook in Excel or LibreOffice, then run again`,
         });
+      }
       return null;
     }
+    if (type === INLINE_TEXT) return decodeOoxmlText(inline);
+    // A cell without a value is blank whatever its type says.
+    if (!hasValue) return null;
     switch (type) {
-      case "s": {
-        const text = sharedStrings[Number(value)];
-        if (text === undefined)
+      case SHARED: {
+        let index = valueBytes ? numberFromBytes(valueBytes, valueStart, valueEnd) : NaN;
+        if (Number.isNaN(index)) index = Number(text());
+        const shared = sharedStrings[index];
+        if (shared === undefined)
           throw new PackageError(
-            `the part ${part} (sheet "${sheet}") points cell ${address()} at shared string ${value.trim()}, which the package does not hold`
+            `the part ${part} (sheet "${sheet}") points cell ${cellAddress(r, c)} at shared string ${text().trim()}, which the package does not hold`
           );
-        return text;
+        return shared;
       }
-      case "inlineStr":
-        return decodeOoxmlText(inline);
-      case "str":
-        return decodeOoxmlText(value);
-      case "b":
-        return value.trim() === "1" || value.trim().toLowerCase() === "true";
-      case "e":
-        return { error: value.trim() };
-      case "d":
+      case FORMULA_TEXT:
+        return decodeOoxmlText(text());
+      case BOOLEAN: {
+        const value = text().trim();
+        return value === "1" || value.toLowerCase() === "true";
+      }
+      case ERROR:
+        return { error: text().trim() };
+      case ISO_DATE: {
+        const value = text();
         return isoSerial(value, date1904) ?? value;
+      }
       default: {
-        if (!hasValue || value.trim() === "") return null;
+        if (empty) return null;
+        if (valueBytes) {
+          const n = numberFromBytes(valueBytes, valueStart, valueEnd);
+          if (!Number.isNaN(n)) return n;
+        }
+        const value = text();
+        if (value.trim() === "") return null;
         const n = Number(value);
         // A number cell whose text is not a number is kept as text, for the engine to report.
         return Number.isFinite(n) ? n : value;
@@ -116,57 +198,86 @@ export async function readWorksheetPart(
     }
   };
 
-  await readPart(archive, part, {
-    open(name, attributes) {
-      if (name === "sheetData") inSheetData = true;
-      else if (!inSheetData) {
-        if (name === "tablePart" && attributes.id) tableIds.push(attributes.id);
-      } else if (name === "c") {
-        const r = attributes.r;
-        if (r) {
-          const at = parseCell(r);
-          if (!at) throw new PackageError(`the part ${part} has a cell at "${r}", not an address`);
-          row = at.row;
-          column = at.column;
-        } else column++;
-        type = attributes.t ?? "n";
-        capture = "none";
-        value = "";
-        hasValue = false;
-        formula = undefined;
-        inline = "";
-        phonetic = 0;
-      } else if (name === "row") {
-        const r = Number(attributes.r);
-        row = attributes.r && Number.isInteger(r) && r >= 1 ? r - 1 : row + 1;
-        column = -1;
-      } else if (name === "v") {
-        capture = "value";
+  const openCell = (tag: StartTag) => {
+    const r = tag.find("r");
+    if (r >= 0) {
+      const decoded = tag.decoded[r];
+      const at = decoded
+        ? parseCell(Buffer.from(decoded), 0, Buffer.byteLength(decoded))
+        : parseCell(tag.bytes, tag.valueStart[r], tag.valueEnd[r]);
+      if (at < 0)
+        throw new PackageError(`the part ${part} has a cell at "${tag.value(r)}", not an address`);
+      row = Math.floor(at / COLUMNS);
+      column = at % COLUMNS;
+    } else column++;
+    const t = tag.find("t");
+    type = t < 0 ? NUMBER : typeOf(tag, t);
+    capture = NONE;
+    hasValue = false;
+    valueRuns = 0;
+    valueBytes = undefined;
+    valueText = "";
+    formula = undefined;
+    inline = "";
+    phonetic = 0;
+  };
+
+  const openRow = (tag: StartTag) => {
+    const i = tag.find("r");
+    let r = NaN;
+    if (i >= 0) {
+      r = tag.decoded[i] ? NaN : numberFromBytes(tag.bytes, tag.valueStart[i], tag.valueEnd[i]);
+      if (Number.isNaN(r)) r = Number(tag.value(i));
+    }
+    row = i >= 0 && Number.isInteger(r) && r >= 1 ? r - 1 : row + 1;
+    column = -1;
+  };
+
+  await readPartBytes(archive, part, {
+    open(name, tag) {
+      if (!inSheetData) {
+        if (name === "sheetData") inSheetData = true;
+        else if (name === "tablePart") {
+          const id = tag.find("id");
+          if (id >= 0 && tag.value(id)) tableIds.push(tag.value(id));
+        }
+      } else if (name === "c") openCell(tag);
+      else if (name === "v") {
+        capture = VALUE;
         hasValue = true;
-      } else if (name === "f") {
-        capture = "formula";
+      } else if (name === "row") openRow(tag);
+      else if (name === "f") {
+        capture = FORMULA;
         formula ??= "";
       } else if (name === "rPh") phonetic++;
-      else if (name === "t" && phonetic === 0) capture = "inline";
+      else if (name === "t" && phonetic === 0) capture = INLINE;
     },
     close(name) {
-      if (name === "sheetData") inSheetData = false;
-      else if (!inSheetData) return;
-      else if (name === "c") {
-        const r = row;
-        const c = column;
-        const cell = cellValue(() => cellAddress(r, c));
-        if (cell !== null && cell !== "") store(r, c, cell);
-        capture = "none";
-      } else if (name === "v" || name === "f" || name === "t") capture = "none";
+      if (!inSheetData) return;
+      if (name === "c") {
+        const cell = cellValue(row, column);
+        if (cell !== null && cell !== "") store(row, column, cell);
+        capture = NONE;
+      } else if (name === "v" || name === "f" || name === "t") capture = NONE;
       else if (name === "rPh") phonetic--;
+      else if (name === "sheetData") inSheetData = false;
     },
-    text(text) {
-      if (capture === "value") value += text;
-      else if (capture === "formula") formula += text;
-      else if (capture === "inline") inline += text;
+    text(bytes, start, end, decoded) {
+      if (capture === VALUE) {
+        if (valueRuns === 0 && decoded === undefined) {
+          valueBytes = bytes;
+          valueStart = start;
+          valueEnd = end;
+        } else {
+          valueText = text() + (decoded ?? bytes.toString("utf8", start, end));
+          valueBytes = undefined;
+        }
+        valueRuns++;
+      } else if (capture === FORMULA) formula += decoded ?? bytes.toString("utf8", start, end);
+      else if (capture === INLINE) inline += decoded ?? bytes.toString("utf8", start, end);
     },
   });
+  flush();
   if (uncached > NAMED_UNCACHED)
     issues.push({
       severity: "warning",
@@ -177,26 +288,50 @@ export async function readWorksheetPart(
   return { values, top: Math.max(top, 0), tableIds };
 }
 
-/** `AB12` → 0-based row and column; undefined for anything else. */
-function parseCell(address: string): { row: number; column: number } | undefined {
+/** A cell type from its `t` attribute, read in place for the usual one-letter types. */
+function typeOf(tag: StartTag, index: number): number {
+  const start = tag.valueStart[index];
+  if (tag.valueEnd[index] - start === 1 && tag.decoded[index] === undefined) {
+    switch (tag.bytes[start]) {
+      case 115:
+        return SHARED;
+      case 98:
+        return BOOLEAN;
+      case 101:
+        return ERROR;
+      case 100:
+        return ISO_DATE;
+      default:
+        return NUMBER;
+    }
+  }
+  return TYPES[tag.value(index)] ?? NUMBER;
+}
+
+/** Columns in a sheet: a cell's place is row × COLUMNS + column. */
+const COLUMNS = 16384;
+
+/** `AB12` (or `$AB$12`) in `bytes[start, end)` → 0-based row × COLUMNS + column; -1 for anything else. */
+function parseCell(bytes: Uint8Array, start: number, end: number): number {
   let column = 0;
-  let at = 0;
-  for (; at < address.length; at++) {
-    const c = address.charCodeAt(at);
+  let at = start;
+  for (; at < end; at++) {
+    const c = bytes[at];
     if (c >= 65 && c <= 90) column = column * 26 + (c - 64);
     else if (c >= 97 && c <= 122) column = column * 26 + (c - 96);
     else if (c !== 36) break;
+    if (column > COLUMNS) return -1;
   }
   let row = 0;
   const digits = at;
-  for (; at < address.length; at++) {
-    const c = address.charCodeAt(at);
-    if (c < 48 || c > 57) return undefined;
+  for (; at < end; at++) {
+    const c = bytes[at];
+    if (c < 48 || c > 57) return -1;
     row = row * 10 + (c - 48);
+    if (row > 1048576) return -1;
   }
-  if (column === 0 || row === 0 || digits === address.length || column > 16384 || row > 1048576)
-    return undefined;
-  return { row: row - 1, column: column - 1 };
+  if (column === 0 || row === 0 || digits === end) return -1;
+  return (row - 1) * COLUMNS + (column - 1);
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/;
