@@ -56,38 +56,97 @@ export default [
     },
   },
   {
-    // The engine is pure: grids in, records out. Hosts are adapters around it.
-    files: ["src/engine/**/*.ts"],
+    // Adapters see the engine and the output room only through their faces (index.ts).
+    files: [
+      "src/cli/**",
+      "src/excel/**",
+      "src/functions/**",
+      "src/taskpane/**",
+      "src/commands/**",
+      "bench/**",
+      "scripts/**",
+    ],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
-            "react",
-            "react-*",
-            "@fluentui/*",
-            "exceljs",
-            "office-*",
-            "@microsoft/*",
-            "node:*",
-            "fs",
-            "path",
-            "os",
-            "child_process",
+            {
+              regex: "(^|/)(engine|sheet)/",
+              message:
+                "Import from the engine's or the sheet's face (src/engine or src/sheet), not from a file inside it.",
+            },
           ],
         },
       ],
-      "no-restricted-globals": [
-        "error",
-        "Office",
-        "Excel",
-        "OfficeRuntime",
-        "CustomFunctions",
-        "process",
-        "require",
-        "document",
-        "window",
-      ],
     },
   },
+  ...pureRooms(),
 ];
+
+/**
+ * The engine and the output room (src/sheet) are pure: grids in, records and layouts out; hosts are
+ * adapters around them. The engine never imports the sheet room, and its wings import only downward:
+ * grid → series → rules → runs, with evaluate.ts, single-target.ts and trend.ts on top.
+ */
+function pureRooms() {
+  const hosts = [
+    "react",
+    "react-*",
+    "@fluentui/*",
+    "exceljs",
+    "office-*",
+    "@microsoft/*",
+    "node:*",
+    "fs",
+    "path",
+    "os",
+    "child_process",
+  ];
+  const noSheet = {
+    regex: "(^|/)sheet(/|$)",
+    message:
+      "The engine is below the output room: src/sheet imports the engine, never the reverse.",
+  };
+  const below = (wing, lower) => ({
+    regex: lower.length ? `^\\.\\./(?!(${lower.join("|")})/)` : "^\\.\\./",
+    message: `The engine's ${wing} wing imports only from ${lower.length ? lower.join(", ") + " and " : ""}itself.`,
+  });
+  const pure = {
+    group: hosts,
+    message: "src/engine and src/sheet are pure: no host, UI or Node module here.",
+  };
+  const imports = (...patterns) => ({
+    "no-restricted-imports": ["error", { patterns: [pure, ...patterns] }],
+  });
+  return [
+    {
+      files: ["src/engine/**/*.ts", "src/sheet/**/*.ts"],
+      rules: {
+        ...imports(),
+        "no-restricted-globals": [
+          "error",
+          "Office",
+          "Excel",
+          "OfficeRuntime",
+          "CustomFunctions",
+          "process",
+          "require",
+          "document",
+          "window",
+        ],
+      },
+    },
+    { files: ["src/engine/*.ts"], rules: imports(noSheet) },
+    { files: ["src/engine/grid/**/*.ts"], rules: imports(noSheet, below("grid", [])) },
+    { files: ["src/engine/series/**/*.ts"], rules: imports(noSheet, below("series", ["grid"])) },
+    {
+      files: ["src/engine/rules/**/*.ts"],
+      rules: imports(noSheet, below("rules", ["grid", "series"])),
+    },
+    {
+      files: ["src/engine/runs/**/*.ts"],
+      rules: imports(noSheet, below("runs", ["grid", "series", "rules"])),
+    },
+  ];
+}

@@ -1,16 +1,13 @@
 import { readFileSync } from "fs";
 import path from "path";
+import { evaluateWorkbook, type Evaluation, parseIsoDate, todaySerial } from "../engine";
 import {
-  evaluateWorkbook,
   formatTimestamp,
-  missingTable,
+  missingTableMessage,
   overlongTextIssues,
-  parseIsoDate,
   RESULTS_SHEET,
   resultsSheet,
-  todaySerial,
-  type Evaluation,
-} from "../engine";
+} from "../sheet";
 import { commandHelp, commandUsage, generalHelp, OPTIONS, USAGE, type Command } from "./help";
 import { OutputError, planOutput, type OutputPlan } from "./output-file";
 import { jsonReport, textReport } from "./report";
@@ -127,12 +124,12 @@ export function defaultOutput(file: string): string {
  * The evaluation with a warning for each text too long for its cell on the results sheet, and the
  * sheet laid out from it (the warnings land in KpiIssues, below every cell they name).
  */
-function sheetOf(evaluation: Evaluation, stamp: string) {
-  const first = resultsSheet(evaluation, stamp);
+function sheetOf(evaluation: Evaluation, stamp: string, date1904: boolean) {
+  const first = resultsSheet(evaluation, stamp, date1904);
   const cut = overlongTextIssues(first, RESULTS_SHEET);
   if (cut.length === 0) return { evaluation, sheet: first };
   const noted = { ...evaluation, issues: [...evaluation.issues, ...cut] };
-  return { evaluation: noted, sheet: resultsSheet(noted, stamp) };
+  return { evaluation: noted, sheet: resultsSheet(noted, stamp, date1904) };
 }
 
 async function evaluate(args: EvaluateArgs, io: Io): Promise<number> {
@@ -149,19 +146,10 @@ async function evaluate(args: EvaluateArgs, io: Io): Promise<number> {
   let evaluation: Evaluation = evaluateWorkbook(workbook, {
     asOf: args.asOf ?? todaySerial(io.now()),
   });
-  const missing = missingTable(evaluation.tables);
-  if (missing === "targets") {
-    throw new InputError(
-      "holds no Targets table (a header row with Project, KPI, Start, Window or End, Target)"
-    );
-  }
-  if (missing === "observations") {
-    throw new InputError(
-      "holds no Observations table (Project, KPI, Date, Value; or Date and one column per KPI)"
-    );
-  }
+  const missing = missingTableMessage(evaluation.tables);
+  if (missing) throw new InputError(missing);
   if (plan) {
-    const laid = sheetOf(evaluation, formatTimestamp(io.now()));
+    const laid = sheetOf(evaluation, formatTimestamp(io.now()), workbook.date1904 ?? false);
     evaluation = laid.evaluation;
     await writeResultsWorkbook(pkg, plan, laid.sheet);
   }

@@ -1,10 +1,11 @@
+import type { Evaluation, TargetResult } from "../engine";
 import {
   formatIsoDate,
   formatMoney,
-  statusCounts,
-  type Evaluation,
-  type TargetResult,
-} from "../engine";
+  resultsSummary,
+  targetCounts,
+  targetsSentence,
+} from "../sheet";
 
 /** The `--json` document of SPEC §8: dates as YYYY-MM-DD, numbers unrounded, null where undefined. */
 export function jsonReport(evaluation: Evaluation): string {
@@ -60,8 +61,7 @@ export function textReport(evaluation: Evaluation, file: string, colour: boolean
     const counts = `${String(t.met).padStart(3)}  ${String(t.missed).padStart(6)}  ${String(t.pending).padStart(7)}  ${String(t.review).padStart(6)}`;
     return `${t.team.padEnd(teamWidth)}  ${eligible}  ${counts}  ${formatMoney(t.reward).padStart(12)}`;
   });
-  const counts = statusCounts(evaluation);
-  const total = evaluation.teams.reduce((sum, t) => sum + t.reward, 0);
+  const summary = resultsSummary(evaluation);
   const errors = evaluation.issues.filter((i) => i.severity === "error").length;
   return [
     `KPI Rewards — ${file}, as of ${formatIsoDate(evaluation.asOf)}`,
@@ -69,8 +69,8 @@ export function textReport(evaluation: Evaluation, file: string, colour: boolean
     header,
     ...lines,
     "",
-    `${evaluation.results.length} targets: ${counts.Met} met, ${counts.Missed} missed, ${counts.Pending} pending, ${counts.review} to review`,
-    `Total reward: ${formatMoney(total)}`,
-    `Issues: ${evaluation.issues.length} (${errors} errors, ${evaluation.issues.length - errors} warnings)`,
+    targetsSentence(targetCounts(evaluation)),
+    `Total reward: ${formatMoney(summary.totalReward)}`,
+    `Issues: ${summary.issues} (${errors} errors, ${summary.issues - errors} warnings)`,
   ].join("\n");
 }

@@ -1,20 +1,19 @@
+import { cellAddress, type CellValue, columnName } from "../engine";
 import {
   ATTAINMENT_BAR_COLOUR,
   ATTAINMENT_BAR_RANGE,
   bodyRows,
-  cellAddress,
-  columnName,
-  cutToCellLimit,
-  DATE_1904_OFFSET,
-  HIGHLIGHT_LABELS,
-  STATUS_COLOURS,
-  type CellValue,
+  cellLook,
   type ColumnFormat,
+  cutToCellLimit,
+  HIGHLIGHT_LABELS,
+  inDateSystem,
+  sheetColours,
   type OutputTable,
   type ResultsSheet,
   type SheetLine,
   wrappedLines,
-} from "../engine";
+} from "../sheet";
 import type { Styles } from "./styles-part";
 
 /**
@@ -38,21 +37,11 @@ export function escapeXml(text: string): string {
     .replace(NOT_XML, "");
 }
 
-function cellXml(
-  row: number,
-  column: number,
-  value: CellValue,
-  style: number,
-  format: ColumnFormat,
-  date1904: boolean
-): string {
+function cellXml(row: number, column: number, value: CellValue, style: number): string {
   const ref = cellAddress(row, column);
   if (value === null || value === undefined || typeof value === "object")
     return `<c r="${ref}" s="${style}"/>`;
-  if (typeof value === "number") {
-    const stored = format === "date" && date1904 ? value - DATE_1904_OFFSET : value;
-    return `<c r="${ref}" s="${style}"><v>${stored}</v></c>`;
-  }
+  if (typeof value === "number") return `<c r="${ref}" s="${style}"><v>${value}</v></c>`;
   if (typeof value === "boolean")
     return `<c r="${ref}" s="${style}" t="b"><v>${value ? 1 : 0}</v></c>`;
   // Inline strings: text stays text (a leading "=" included) and the shared strings part is untouched.
@@ -70,33 +59,26 @@ export interface TablePart {
 }
 
 /**
- * The worksheet part. `tableNames` are the names the tables get in this workbook (ours, suffixed
+ * The worksheet part, its dates in the workbook's date system. `tableNames` are the names the tables get in this workbook (ours, suffixed
  * where the user's names already hold them); `tableRelIds` the relationships to their parts.
  */
 export function sheetXml(
-  sheet: ResultsSheet,
+  laid: ResultsSheet,
   styles: Styles,
   date1904: boolean,
   tableNames: readonly string[],
   tableRelIds: readonly string[]
 ): { xml: string; tables: TablePart[] } {
+  const sheet = inDateSystem(laid, date1904);
   const rows = new Map<number, string[]>();
   const put = (row: number, xml: string) =>
     (rows.get(row) ?? rows.set(row, []).get(row)!).push(xml);
   const textStyle = styles.cellFormat("text");
   const lineStyle = (line: SheetLine, format: ColumnFormat, column: number): number =>
-    line.emphasis === "title"
-      ? styles.cellFormat("title")
-      : styles.cellFormat(format, {
-          bold: line.emphasis === "total" || (line.emphasis === "label" && column === 0),
-          italic: line.emphasis === "note",
-        });
+    styles.cellFormat(format, cellLook(line.emphasis, column));
   for (const line of sheet.lines)
     line.values.forEach((value, c) =>
-      put(
-        line.row,
-        cellXml(line.row, c, value, lineStyle(line, line.formats[c], c), line.formats[c], date1904)
-      )
+      put(line.row, cellXml(line.row, c, value, lineStyle(line, line.formats[c], c)))
     );
   // Wrapped columns: their cells wrap, and each row is as tall as its longest wrapped text.
   const heights = new Map<number, number>();
@@ -121,13 +103,10 @@ export function sheetXml(
         if (lines > 1) heights.set(top + 1 + r, Math.max(heights.get(top + 1 + r) ?? 1, lines));
       })
     );
-    table.header.forEach((name, c) => put(top, cellXml(top, c, name, textStyle, "text", date1904)));
+    table.header.forEach((name, c) => put(top, cellXml(top, c, name, textStyle)));
     body.forEach((values, r) =>
       values.forEach((value, c) =>
-        put(
-          top + 1 + r,
-          cellXml(top + 1 + r, c, value, columnStyles[c], table.formats[c], date1904)
-        )
+        put(top + 1 + r, cellXml(top + 1 + r, c, value, columnStyles[c]))
       )
     );
     const bottom = top + body.length;
@@ -189,7 +168,8 @@ function highlightXml(
     }
     const labels = HIGHLIGHT_LABELS[highlight];
     const rules = labels.map((label) => {
-      const dxf = styles.highlight(STATUS_COLOURS[label].fill, STATUS_COLOURS[label].font);
+      const { fill, font } = sheetColours(label);
+      const dxf = styles.highlight(fill, font);
       return `<cfRule type="cellIs" dxfId="${dxf}" priority="${priority()}" operator="equal"><formula>"${escapeXml(label)}"</formula></cfRule>`;
     });
     return `<conditionalFormatting sqref="${sqref}">${rules.join("")}</conditionalFormatting>`;

@@ -1,4 +1,4 @@
-import { NUMBER_FORMATS, type ColumnFormat } from "../engine";
+import { type ColumnFormat, type Look, NUMBER_FORMATS } from "../sheet";
 import { MAIN } from "./results-sheet-xml";
 import {
   attributeOf,
@@ -102,21 +102,14 @@ export class Styles {
     return id;
   }
 
-  /** A cell format: the column's number format, bold or italic text, wrapped text aligned to the top. */
-  cellFormat(
-    format: ColumnFormat | "title",
-    look: { bold?: boolean; italic?: boolean; wrap?: boolean } = {}
-  ): number {
+  /** A cell format: the column's number format, the text's look, wrapped text aligned to the top. */
+  cellFormat(format: ColumnFormat, look: Look & { wrap?: boolean } = {}): number {
     const font =
-      format === "title"
-        ? '<font><b/><sz val="14"/><name val="Calibri"/></font>'
-        : look.bold
-          ? '<font><b/><sz val="11"/><name val="Calibri"/></font>'
-          : look.italic
-            ? '<font><i/><sz val="11"/><name val="Calibri"/></font>'
-            : undefined;
+      look.bold || look.italic || look.size
+        ? `<font>${look.bold ? "<b/>" : ""}${look.italic ? "<i/>" : ""}<sz val="${look.size ?? 11}"/><name val="Calibri"/></font>`
+        : undefined;
     const fontId = font ? this.entry("fonts", font) : 0;
-    const numFmtId = format === "title" ? 49 : this.numberFormat(NUMBER_FORMATS[format]);
+    const numFmtId = this.numberFormat(NUMBER_FORMATS[format]);
     const apply =
       (font ? ' applyFont="1"' : "") +
       ' applyNumberFormat="1"' +

@@ -1,15 +1,15 @@
 import JSZip from "jszip";
 import {
+  type DefinedName,
   isLegacyOwnerName,
   isOwnedSheet,
   OWNER_NAME,
   ownerReference,
   referencedSheet,
   RESULTS_SHEET,
-  sameSheetName,
-  type DefinedName,
   type ResultsSheet,
-} from "../engine";
+  sameSheetName,
+} from "../sheet";
 import { REL, sheetXml, tableXml } from "./results-sheet-xml";
 import { Styles } from "./styles-part";
 import {

@@ -1,5 +1,5 @@
 import path from "path";
-import { NUMBER_FORMATS, sampleWorkbook, type ResultsSheet } from "../engine";
+import { NUMBER_FORMATS, type ResultsSheet, sampleWorkbook } from "../sheet";
 import { writeOutput, type OutputPlan } from "./output-file";
 import { addResultsSheet, ForeignSheetError, type WorkbookPackage } from "./xlsx-package";
 

@@ -1,3 +1,4 @@
+import { targetsSentence } from "../sheet";
 import { parseOutcome, type DialogRequest, type Outcome } from "./outcome";
 
 const PANE_HINT =
@@ -35,9 +36,7 @@ export function render(outcome: Outcome): void {
       element("message").textContent =
         `As of ${outcome.asOf}. Total reward: ${outcome.totalReward}. See the KPI Rewards sheet.`;
       counts.append(
-        line(
-          `${outcome.targets} targets: ${outcome.met} met, ${outcome.missed} missed, ${outcome.pending} pending, ${outcome.review} to review`
-        ),
+        line(targetsSentence(outcome)),
         line(`${outcome.eligible} of ${outcome.teams} teams eligible`),
         line(`${outcome.issues} issues`)
       );

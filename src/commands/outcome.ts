@@ -1,4 +1,5 @@
-import { formatDay, formatMoney, statusCounts, type Evaluation } from "../engine";
+import type { Evaluation } from "../engine";
+import { formatDay, formatMoney, resultsSummary, targetCounts } from "../sheet";
 
 /** What the ribbon's dialog shows: the run's progress, then how it ended. */
 export type Outcome =
@@ -23,19 +24,15 @@ export type DialogRequest = { readonly kind: "ready" } | { readonly kind: "close
 
 /** The counts and total reward of a finished run, as the pane's summary and the CLI show them. */
 export function successOutcome(evaluation: Evaluation): Outcome {
-  const counts = statusCounts(evaluation);
+  const summary = resultsSummary(evaluation);
   return {
     kind: "success",
-    asOf: formatDay(evaluation.asOf),
-    targets: evaluation.results.length,
-    met: counts.Met,
-    missed: counts.Missed,
-    pending: counts.Pending,
-    review: counts.review,
-    teams: evaluation.teams.length,
-    eligible: evaluation.teams.filter((t) => t.eligible === "Yes").length,
-    issues: evaluation.issues.length,
-    totalReward: formatMoney(evaluation.teams.reduce((sum, t) => sum + t.reward, 0)),
+    asOf: formatDay(summary.asOf),
+    ...targetCounts(evaluation),
+    teams: summary.teams,
+    eligible: summary.eligible,
+    issues: summary.issues,
+    totalReward: formatMoney(summary.totalReward),
   };
 }
 

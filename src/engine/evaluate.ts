@@ -1,37 +1,48 @@
-import type { CellRef } from "./address";
-import { aggregateWindow } from "./aggregate";
-import { measureBaseline } from "./baseline";
+import type { CellRef } from "./grid/address";
+import { aggregateWindow } from "./series/aggregate";
+import { measureBaseline } from "./series/baseline";
 import {
   attainment as attainmentOf,
   change as changeOf,
   goal as goalOf,
   isMet,
   type Goal,
-} from "./attainment";
-import { applyAdjustments, readAdjustments, type AppliedAdjustment } from "./adjustment";
-import { CellReader } from "./cell-reader";
-import { explain } from "./explanation";
-import { IssueLog, type Issue } from "./issue";
-import { readObservations, type ObservationIndex } from "./observations";
-import { measurePace, type Pace } from "./pace";
-import { curveCap, curvePayout, findPayCurve, readPayCurves, type PayCurves } from "./pay-curve";
-import { payout as payoutOf } from "./payout";
-import { compareWithHistory } from "./run-changes";
-import { planRun, type RunHistory, type RunPlan } from "./run-history";
-import { fingerprintTables } from "./fingerprint";
-import type { Series } from "./series";
-import { isDecided, type Status } from "./status";
+} from "./rules/attainment";
+import { applyAdjustments, readAdjustments, type AppliedAdjustment } from "./rules/adjustment";
+import { CellReader } from "./grid/cell-reader";
+import { explain } from "./rules/explanation";
+import { IssueLog, type Issue } from "./grid/issue";
+import { readObservations, type ObservationIndex } from "./series/observations";
+import { measurePace, type Pace } from "./rules/pace";
+import {
+  curveCap,
+  curvePayout,
+  findPayCurve,
+  readPayCurves,
+  type PayCurves,
+} from "./rules/pay-curve";
+import { payout as payoutOf } from "./rules/payout";
+import { compareWithHistory } from "./runs/run-changes";
+import { planRun, type RunHistory, type RunPlan } from "./runs/run-history";
+import { fingerprintTables } from "./runs/fingerprint";
+import type { Series } from "./series/series";
+import { isDecided, type Status } from "./rules/status";
 import {
   findTables,
   summariseTables,
   type FoundTable,
   type FoundTables,
   type TableSummary,
-} from "./tables";
-import { missingTargetColumns, readTargetRow, type InvalidTarget, type Target } from "./target";
-import { rollUpTeams, type TeamMember, type TeamResult } from "./team";
-import { lastDay } from "./window";
-import type { WorkbookGrid } from "./workbook";
+} from "./grid/tables";
+import {
+  missingTargetColumns,
+  readTargetRow,
+  type InvalidTarget,
+  type Target,
+} from "./rules/target";
+import { rollUpTeams, type TeamMember, type TeamResult } from "./rules/team";
+import { lastDay } from "./series/window";
+import type { WorkbookGrid } from "./grid/workbook";
 
 /** One row of KpiResults, with what the pane and the JSON output need besides. */
 export interface TargetResult extends TeamMember {

@@ -1,33 +1,43 @@
-/** The KPI evaluation engine: grids of cell values in, plain result records out. */
-export * from "./address";
-export * from "./aggregate";
-export * from "./attainment";
-export * from "./baseline";
-export * from "./cell";
-export * from "./cell-text-limit";
-export * from "./cell-reader";
-export * from "./date";
-export * from "./evaluate";
-export * from "./explanation";
-export * from "./header";
-export * from "./issue";
-export * from "./ownership";
-export * from "./adjustment";
-export * from "./fingerprint";
-export * from "./pace";
-export * from "./pay-curve";
-export * from "./payout";
-export * from "./run-changes";
-export * from "./run-history";
-export * from "./results-sheet";
-export * from "./results-summary";
-export * from "./sample";
-export * from "./series";
-export * from "./single-target";
-export * from "./status";
-export * from "./tables";
-export * from "./target";
-export * from "./team";
-export * from "./window";
-export * from "./workbook";
-export * from "./trend";
+/**
+ * The KPI evaluation engine's face: grids of cell values in, plain result records out. Adapters import
+ * only from here (lint enforces it); the wings below read one way, grid → series → rules → runs, with
+ * evaluate.ts, single-target.ts and trend.ts on top.
+ */
+
+// Read grid: what a host hands in.
+export type { CellRef } from "./grid/address";
+export { cellAddress, columnName, parseRangeAddress } from "./grid/address";
+export type { CellValue, Grid } from "./grid/cell";
+export { cellKind, cellText } from "./grid/cell";
+export { parsePercentText } from "./grid/cell-reader";
+export { DATE_1904_OFFSET, parseIsoDate, serialFromCivil, todaySerial } from "./grid/date";
+export type { Issue } from "./grid/issue";
+export type { Parsed } from "./grid/parsed";
+export type { SheetGrid, TableArea, WorkbookGrid } from "./grid/workbook";
+
+// Recognise tables.
+export type { FoundTables, TableSummary } from "./grid/tables";
+export { findTables, summariseTables, TABLE_KIND_LABELS } from "./grid/tables";
+
+// Evaluate a workbook, and the records it gives.
+export type { Evaluation, TargetResult } from "./evaluate";
+export { evaluateTables, evaluateWorkbook } from "./evaluate";
+export type { Status } from "./rules/status";
+export type { Eligibility, TeamResult } from "./rules/team";
+export type { Pace } from "./rules/pace";
+export type { Trend } from "./trend";
+export { trendFinder } from "./trend";
+
+// Evaluate one target over a series: the single-target formulas' one entry, and what they parse.
+export type { SingleTargetInput } from "./single-target";
+export { evaluateSingleTarget, measureSingleTarget, measureWindow } from "./single-target";
+export type { Series } from "./series/series";
+export { SeriesBuilder } from "./series/series";
+export type { Span, Window } from "./series/window";
+export { lastDay, parseSpan, windowAfter } from "./series/window";
+export type { Aggregate } from "./series/aggregate";
+export { AGGREGATE_NAMES, parseAggregate } from "./series/aggregate";
+export type { TargetType } from "./rules/target";
+export { parseTargetType } from "./rules/target";
+export { proportionalPay } from "./rules/payout";
+export { checkPayCurve, curvePayout } from "./rules/pay-curve";

@@ -1,15 +1,15 @@
-import type { CellRef } from "./address";
-import { aggregateWindow, type Aggregate, type WindowAggregate } from "./aggregate";
-import { change as changeOf } from "./attainment";
+import type { CellRef } from "./grid/address";
+import { aggregateWindow, type Aggregate, type WindowAggregate } from "./series/aggregate";
+import { change as changeOf } from "./rules/attainment";
 import {
   measureBaseline,
   parseBaseline,
   type BaselineRule,
   type MeasuredBaseline,
-} from "./baseline";
-import type { CellValue } from "./cell";
+} from "./series/baseline";
+import type { CellValue } from "./grid/cell";
 import { evaluateTarget, type TargetResult } from "./evaluate";
-import type { Series } from "./series";
+import type { Series } from "./series/series";
 import {
   checkTarget,
   negativeWindow,
@@ -17,8 +17,9 @@ import {
   type Direction,
   type Target,
   type TargetType,
-} from "./target";
-import { parseSpan, windowAfter, windowBefore, type Parsed, type Window } from "./window";
+} from "./rules/target";
+import type { Parsed } from "./grid/parsed";
+import { parseSpan, windowAfter, windowBefore, type Window } from "./series/window";
 
 /**
  * One target stated without a Targets table, as the single-target formulas state it: the cells a

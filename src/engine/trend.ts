@@ -1,15 +1,15 @@
-import type { CellRef } from "./address";
-import { aggregateWindow, isExtensive } from "./aggregate";
-import { goal as goalOf } from "./attainment";
-import { measureBaseline } from "./baseline";
-import { CellReader } from "./cell-reader";
-import { IssueLog } from "./issue";
-import { readObservations, type ObservationIndex } from "./observations";
-import { measurePace } from "./pace";
-import type { Series } from "./series";
-import type { FoundTables } from "./tables";
-import { missingTargetColumns, readTargetRow, type Target } from "./target";
-import type { Window } from "./window";
+import type { CellRef } from "./grid/address";
+import { aggregateWindow, isExtensive } from "./series/aggregate";
+import { goal as goalOf } from "./rules/attainment";
+import { measureBaseline } from "./series/baseline";
+import { CellReader } from "./grid/cell-reader";
+import { IssueLog } from "./grid/issue";
+import { readObservations, type ObservationIndex } from "./series/observations";
+import { measurePace } from "./rules/pace";
+import type { Series } from "./series/series";
+import type { FoundTables } from "./grid/tables";
+import { missingTargetColumns, readTargetRow, type Target } from "./rules/target";
+import type { Window } from "./series/window";
 
 export interface TrendPoint {
   /** Whole-day serial. */

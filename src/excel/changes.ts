@@ -1,4 +1,4 @@
-import { RESULTS_SHEET, sameSheetName } from "../engine";
+import { RESULTS_SHEET, sameSheetName } from "../sheet";
 import { isWorkingSheetName } from "./swap";
 
 /**

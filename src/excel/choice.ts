@@ -1,7 +1,7 @@
 import {
   findTables,
-  parseRangeAddress,
   type FoundTables,
+  parseRangeAddress,
   type SheetGrid,
   type TableArea,
   type WorkbookGrid,

@@ -1,10 +1,5 @@
-import {
-  RESULTS_SHEET,
-  type CellValue,
-  type SheetGrid,
-  type TableArea,
-  type WorkbookGrid,
-} from "../engine";
+import type { CellValue, SheetGrid, TableArea, WorkbookGrid } from "../engine";
+import { RESULTS_SHEET } from "../sheet";
 import { probeDateSystem } from "./date-system";
 
 /**

@@ -1,17 +1,15 @@
 import {
-  evaluateTables,
-  formatTimestamp,
-  missingTable,
-  parseIsoDate,
-  resultsSheet,
-  summariseTables,
-  todaySerial,
-  trendFinder,
   type CellRef,
+  evaluateTables,
   type Evaluation,
+  parseIsoDate,
+  summariseTables,
   type TableSummary,
+  todaySerial,
   type Trend,
+  trendFinder,
 } from "../engine";
+import { formatTimestamp, missingTableMessage, resultsSheet } from "../sheet";
 import { chooseTables, type ChosenRange } from "./choice";
 import { readWorkbook, type ReadOptions } from "./read";
 import type { PaneSettings } from "./settings";
@@ -44,21 +42,13 @@ export async function evaluateInExcel(
     onStage("Evaluating targets");
     const found = chooseTables(workbook, settings);
     const evaluation = evaluateTables(found, { asOf: asOfOf(settings) }, workbook.date1904);
-    const missing = missingTable(evaluation.tables);
-    if (missing === "targets") {
-      throw new NoTablesError(
-        "No Targets table was found: add a table whose header row has Project, KPI, Start, Window (or End) and Target, or pick one from the selection."
-      );
-    }
-    if (missing === "observations") {
-      throw new NoTablesError(
-        "No observations were found: add a table with Project, KPI, Date, Value, or a sheet with a Date column and one column per KPI."
-      );
-    }
+    const missing = missingTableMessage(evaluation.tables);
+    if (missing) throw new NoTablesError(missing);
     // Trends are worked out from the same tables, and only when the pane asks for one.
     onTrends(trendFinder(found, workbook.date1904 ?? false, evaluation.asOf));
     onStage("Writing the KPI Rewards sheet");
-    await writeResults(context, resultsSheet(evaluation, formatTimestamp(new Date())));
+    const laid = resultsSheet(evaluation, formatTimestamp(new Date()), workbook.date1904 ?? false);
+    await writeResults(context, laid);
     return evaluation;
   });
 }

@@ -1,11 +1,11 @@
+import { columnName } from "../engine";
 import {
-  columnName,
   NUMBER_FORMATS,
+  rowInDateSystem,
+  type SampleSheet,
   sampleWorkbook,
   writableValue,
-  type SampleSheet,
-} from "../engine";
-import { workbookSerial } from "./date-system";
+} from "../sheet";
 import { swapInSheets, type SheetPlan } from "./swap";
 import { cellFormat } from "./write";
 
@@ -33,13 +33,13 @@ function samplePlan(sheet: SampleSheet): SheetPlan {
           NUMBER_FORMATS[format]
         );
       });
-      worksheet.getRange(`A1:${last}${rows}`).values = sheet.values.map((row, r) =>
-        row.map((value, column) =>
-          r > 0 && sheet.formats[column] === "date" && typeof value === "number"
-            ? workbookSerial(value, build.date1904)
-            : writableValue(value)
-        )
-      );
+      const [header, ...body] = sheet.values;
+      worksheet.getRange(`A1:${last}${rows}`).values = [
+        header.map(writableValue),
+        ...body.map((row) =>
+          rowInDateSystem(row, sheet.formats, false, build.date1904).map(writableValue)
+        ),
+      ];
       const table = worksheet.tables.add(`A1:${last}${rows}`, true);
       table.name = build.tableName(sheet.table);
       worksheet.getRange(`A:${last}`).format.autofitColumns();

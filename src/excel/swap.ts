@@ -1,11 +1,11 @@
 import {
+  type DefinedName,
   isLegacyOwnerName,
   isOwnedSheet,
   OWNER_NAME,
   referencedSheet,
   sameSheetName,
-  type DefinedName,
-} from "../engine";
+} from "../sheet";
 import { probeDateSystem } from "./date-system";
 
 /**

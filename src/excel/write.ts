@@ -1,19 +1,21 @@
+import { columnName } from "../engine";
 import {
   ATTAINMENT_BAR_COLOUR,
   ATTAINMENT_BAR_RANGE,
   bodyRows,
-  columnName,
-  RESULTS_SHEET,
-  NUMBER_FORMATS,
   HIGHLIGHT_LABELS,
-  STATUS_COLOURS,
+  inDateSystem,
+  lineLook,
+  NUMBER_FORMATS,
   type OutputTable,
   type PrintSetup,
+  RESULTS_SHEET,
   type ResultsSheet,
   type SheetLine,
+  sheetColours,
+  widthInPoints,
   writableValue,
-} from "../engine";
-import { workbookSerial } from "./date-system";
+} from "../sheet";
 import { ForeignSheetError, swapInSheets, type Build, type SheetPlan } from "./swap";
 
 export { ForeignSheetError, UnfinishedWriteError, WriteStoppedError } from "./swap";
@@ -29,33 +31,24 @@ export const UNDO_NOTE =
   "Evaluate replaces the KPI Rewards sheet and cannot be undone with Ctrl+Z; if it fails, the previous results stay.";
 
 /** Values to write: user text stays text because its cells are formatted `@` before the values land. */
-function tableValues(table: OutputTable, date1904: boolean): (string | number | boolean)[][] {
-  const dates = table.formats.map((format) => format === "date");
-  return [
-    table.header.slice(),
-    ...bodyRows(table).map((row) =>
-      row.map((value, column) =>
-        dates[column] && typeof value === "number"
-          ? workbookSerial(value, date1904)
-          : writableValue(value)
-      )
-    ),
-  ];
+function tableValues(table: OutputTable): (string | number | boolean)[][] {
+  return [table.header.slice(), ...bodyRows(table).map((row) => row.map(writableValue))];
 }
 
 /** The `KPI Rewards` sheet as one sheet of a swap; issue 14's history sheet can join the same swap. */
-export function resultsPlan(sheet: ResultsSheet): SheetPlan {
+export function resultsPlan(laid: ResultsSheet): SheetPlan {
   return {
     name: RESULTS_SHEET,
     kind: "owned",
-    tables: sheet.tables.map(({ table }) => table.name),
+    tables: laid.tables.map(({ table }) => table.name),
     build: async (worksheet, build) => {
-      for (const line of sheet.lines) writeLine(worksheet, line, build.date1904);
+      const sheet = inDateSystem(laid, build.date1904);
+      for (const line of sheet.lines) writeLine(worksheet, line);
       for (const { table, top } of sheet.tables)
         await writeTable(build, worksheet, table, top, build.tableName(table.name));
       sheet.columns.forEach((column, i) => {
         const range = worksheet.getRange(`${columnName(i)}:${columnName(i)}`);
-        range.format.columnWidth = pointsOf(column.width);
+        range.format.columnWidth = widthInPoints(column.width);
         if (column.wrap) {
           range.format.wrapText = true;
           range.format.verticalAlignment = "Top";
@@ -92,29 +85,18 @@ export async function writeResults(
   });
 }
 
-/** Excel's column width unit is one character of the default font: about 7 pixels, 5.25 points, plus padding. */
-function pointsOf(characters: number): number {
-  return Math.round(characters * 5.25 + 3.75);
-}
-
-/** A line outside the tables: its values (dates in the workbook's system), number formats first, and its emphasis. */
-function writeLine(sheet: Excel.Worksheet, line: SheetLine, date1904: boolean): void {
+/** A line outside the tables: its values, number formats first, and its emphasis. */
+function writeLine(sheet: Excel.Worksheet, line: SheetLine): void {
   const row = line.row + 1;
   const range = sheet.getRange(`A${row}:${columnName(line.values.length - 1)}${row}`);
   range.numberFormat = [line.formats.map((format) => NUMBER_FORMATS[format])];
-  range.values = [
-    line.values.map((value, i) =>
-      line.formats[i] === "date" && typeof value === "number"
-        ? workbookSerial(value, date1904)
-        : writableValue(value)
-    ),
-  ];
-  if (line.emphasis === "title") {
-    range.format.font.bold = true;
-    range.format.font.size = 14;
-  } else if (line.emphasis === "total") range.format.font.bold = true;
-  else if (line.emphasis === "label") sheet.getRange(`A${row}`).format.font.bold = true;
-  else if (line.emphasis === "note") range.format.font.italic = true;
+  range.values = [line.values.map(writableValue)];
+  const look = lineLook(line.emphasis);
+  if (!look) return;
+  const cells = look.cells === "first" ? sheet.getRange(`A${row}`) : range;
+  if (look.look.bold) cells.format.font.bold = true;
+  if (look.look.size) cells.format.font.size = look.look.size;
+  if (look.look.italic) cells.format.font.italic = true;
 }
 
 /** Landscape, every column on one page, the header rows on every page, the title in the page header. */
@@ -138,7 +120,7 @@ async function writeTable(
 ): Promise<void> {
   const width = table.header.length;
   const last = columnName(width - 1);
-  const values = tableValues(table, build.date1904);
+  const values = tableValues(table);
   const bodyTop = top + 2;
   const bodyBottom = top + 1 + bodyRows(table).length;
   // Number formats first, so text that looks like a formula or a number stays exactly as written.
@@ -181,8 +163,9 @@ async function writeTable(
     const labels = HIGHLIGHT_LABELS[highlight];
     for (const label of labels) {
       const rule = range.conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
-      rule.cellValue.format.fill.color = STATUS_COLOURS[label].fill;
-      rule.cellValue.format.font.color = STATUS_COLOURS[label].font;
+      const { fill, font } = sheetColours(label);
+      rule.cellValue.format.fill.color = fill;
+      rule.cellValue.format.font.color = font;
       rule.cellValue.rule = {
         formula1: `="${label}"`,
         operator: Excel.ConditionalCellValueOperator.equalTo,

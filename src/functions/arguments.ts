@@ -1,19 +1,19 @@
 import {
+  type Aggregate,
   AGGREGATE_NAMES,
+  cellKind,
+  type CellValue,
+  type Grid,
   parseAggregate,
   parseIsoDate,
   parsePercentText,
   parseSpan,
   parseTargetType,
-  SeriesBuilder,
-  todaySerial,
-  type Aggregate,
-  cellKind,
-  type CellValue,
-  type Grid,
   type Series,
+  SeriesBuilder,
   type Span,
   type TargetType,
+  todaySerial,
 } from "../engine";
 
 /** An argument that cannot be used: becomes `#VALUE!` (or `#N/A`) at the edge, with this message. */

@@ -4,9 +4,9 @@ import os from "os";
 import path from "path";
 import { pathToFileURL } from "url";
 import {
+  type CellValue,
   DATE_1904_OFFSET,
   evaluateWorkbook,
-  type CellValue,
   type WorkbookGrid,
 } from "../../src/engine";
 import { readXlsx } from "../../src/cli/xlsx-read";

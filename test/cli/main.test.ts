@@ -312,7 +312,7 @@ describe("kpi-rewards errors: one line naming the file, exit 2, no stack", () =>
     const { status, err } = await run("evaluate", file);
     expect(status).toBe(2);
     expect(err).toBe(
-      `kpi-rewards: ${file}: holds no Targets table (a header row with Project, KPI, Start, Window or End, Target)\n`
+      `kpi-rewards: ${file}: No Targets table was found: add a table with a header row of Project, KPI, Start, Window (or End) and Target.\n`
     );
   });
 

@@ -1,10 +1,11 @@
 import { escapeXml, sheetXml, tableXml } from "../../src/cli/results-sheet-xml";
 import { Styles } from "../../src/cli/styles-part";
-import type { ResultsSheet } from "../../src/engine";
+import type { ResultsSheet } from "../../src/sheet";
 import { day } from "../support/workbooks";
 
 function sheet(project: string, start: number): ResultsSheet {
   return {
+    name: "KPI Rewards",
     title: "KPI Rewards",
     summary: "As of …",
     lines: [
@@ -17,6 +18,7 @@ function sheet(project: string, start: number): ResultsSheet {
     ],
     frozenRows: 2,
     print: { title: "KPI Rewards", orientation: "landscape", pagesWide: 1, repeatRows: [0, 1] },
+    date1904: false,
     tables: [
       {
         top: 3,

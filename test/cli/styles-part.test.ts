@@ -30,7 +30,7 @@ describe("styles added to the workbook's own styles part", () => {
     const styles = new Styles(
       `<x:styleSheet xmlns:x="${MAIN}"><x:fonts count="1"><x:font/></x:fonts><x:cellXfs count="1"><x:xf/></x:cellXfs><x:extLst/></x:styleSheet>`
     );
-    expect(styles.cellFormat("title")).toBe(1);
+    expect(styles.cellFormat("text", { bold: true, size: 14 })).toBe(1);
     expect(styles.highlight("#FFC7CE", "#9C0006")).toBe(0);
     expect(styles.result).toBe(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<x:styleSheet xmlns:x="${MAIN}"><x:fonts count="2"><x:font/><x:font><x:b/><x:sz val="14"/><x:name val="Calibri"/></x:font></x:fonts><x:cellXfs count="2"><x:xf/><x:xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1"/></x:cellXfs><x:dxfs count="1"><x:dxf><x:font><x:color rgb="FF9C0006"/></x:font><x:fill><x:patternFill><x:bgColor rgb="FFFFC7CE"/></x:patternFill></x:fill></x:dxf></x:dxfs><x:extLst/></x:styleSheet>`

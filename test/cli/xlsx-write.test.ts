@@ -3,7 +3,8 @@ import { planOutput } from "../../src/cli/output-file";
 import { openPackage } from "../../src/cli/xlsx-package";
 import { writeResultsWorkbook, writeSampleWorkbook } from "../../src/cli/xlsx-write";
 import { readFileSync } from "fs";
-import { evaluateWorkbook, resultsSheet, sampleWorkbook, SAMPLE_AS_OF } from "../../src/engine";
+import { evaluateWorkbook } from "../../src/engine";
+import { resultsSheet, SAMPLE_AS_OF, sampleWorkbook } from "../../src/sheet";
 import { expectSoundWorkbook } from "../support/ooxml-soundness";
 import { partOf, sheetNames, temporaryFolder } from "../support/xlsx";
 

@@ -1,4 +1,4 @@
-import { sampleWorkbook } from "../../src/engine";
+import { sampleWorkbook } from "../../src/sheet";
 import { evaluateInExcel } from "../../src/excel/run";
 import { FakeDialogHost } from "../support/fake-dialog";
 import { installFakeOffice, sheetValues, WorkbookState, type Value } from "../support/fake-excel";
@@ -141,7 +141,7 @@ describe("the ribbon's Evaluate KPIs", () => {
     expect(host.current.showing).toEqual({
       kind: "failure",
       message:
-        "No Targets table was found: add a table whose header row has Project, KPI, Start, Window (or End) and Target, or pick one from the selection.",
+        "No Targets table was found: add a table with a header row of Project, KPI, Start, Window (or End) and Target.",
     });
     expect(state.sheet("KPI Rewards")).toBeUndefined();
     host.current.closeWithX();

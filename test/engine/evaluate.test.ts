@@ -1,6 +1,6 @@
 import {
-  evaluateWorkbook,
   type CellValue,
+  evaluateWorkbook,
   type Evaluation,
   type WorkbookGrid,
 } from "../../src/engine";

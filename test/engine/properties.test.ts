@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { evaluateWorkbook, type CellValue, type WorkbookGrid } from "../../src/engine";
+import { type CellValue, evaluateWorkbook, type WorkbookGrid } from "../../src/engine";
 import { day, sheet } from "../support/workbooks";
 
 const HEADER = [

@@ -2,8 +2,8 @@ import {
   evaluateSingleTarget,
   measureSingleTarget,
   measureWindow,
-  SeriesBuilder,
   type Series,
+  SeriesBuilder,
   type SingleTargetInput,
 } from "../../src/engine";
 import { day, everyDay } from "../support/workbooks";

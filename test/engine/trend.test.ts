@@ -1,4 +1,4 @@
-import { findTables, trendFinder, type CellValue } from "../../src/engine";
+import { type CellValue, findTables, trendFinder } from "../../src/engine";
 import { day, everyDay, longRows, workbook } from "../support/workbooks";
 
 const HEADER = ["Project", "KPI", "Start", "Window", "Target", "Baseline", "Aggregate"];

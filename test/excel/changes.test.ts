@@ -1,4 +1,5 @@
-import { evaluateWorkbook, resultsSheet, SAMPLE_AS_OF } from "../../src/engine";
+import { evaluateWorkbook } from "../../src/engine";
+import { resultsSheet, SAMPLE_AS_OF } from "../../src/sheet";
 import { watchWorkbook } from "../../src/excel/changes";
 import { readWorkbook } from "../../src/excel/read";
 import { writeResults } from "../../src/excel/write";

@@ -1,4 +1,4 @@
-import { probeDateSystem, workbookSerial } from "../../src/excel/date-system";
+import { probeDateSystem } from "../../src/excel/date-system";
 import { fakeExcel } from "../support/excel-workbook";
 
 describe("the workbook's date system", () => {
@@ -13,10 +13,5 @@ describe("the workbook's date system", () => {
     expect(await ask()).toBe(false);
     state.date1904 = true;
     expect(await ask()).toBe(true);
-  });
-
-  test("an engine serial becomes the workbook's: 1 Feb 2024 is 45323, or 43861 from 1904", () => {
-    expect(workbookSerial(45323, false)).toBe(45323);
-    expect(workbookSerial(45323, true)).toBe(43861);
   });
 });

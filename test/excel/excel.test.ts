@@ -1,4 +1,5 @@
-import { sampleWorkbook, summariseTables } from "../../src/engine";
+import { summariseTables } from "../../src/engine";
+import { sampleWorkbook } from "../../src/sheet";
 import { chooseTables, type TableChoice } from "../../src/excel/choice";
 import { readWorkbook } from "../../src/excel/read";
 import { evaluateInExcel, selectCell, selectedRange } from "../../src/excel/run";
@@ -66,7 +67,7 @@ describe("the pane's Excel actions", () => {
   test("evaluating a workbook without tables says what to add", async () => {
     fakeExcel().addSheet("Sheet1", [["hello"]]);
     await expect(evaluateInExcel({ asOfMode: "today" })).rejects.toThrow(
-      /^No Targets table was found: add a table whose header row has Project, KPI, Start, Window \(or End\) and Target/
+      /^No Targets table was found: add a table with a header row of Project, KPI, Start, Window \(or End\) and Target\.$/
     );
   });
 

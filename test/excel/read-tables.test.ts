@@ -1,7 +1,7 @@
 import { spawnSync } from "child_process";
 import path from "path";
 import ExcelJS from "exceljs";
-import { evaluateWorkbook, findTables, summariseTables, type Evaluation } from "../../src/engine";
+import { evaluateWorkbook, type Evaluation, findTables, summariseTables } from "../../src/engine";
 import { jsonReport } from "../../src/cli/report";
 import { readWorkbook } from "../../src/excel/read";
 import { installFakeOffice, WorkbookState, type Value } from "../support/fake-excel";

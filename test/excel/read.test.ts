@@ -1,4 +1,5 @@
-import { findTables, sampleWorkbook, summariseTables } from "../../src/engine";
+import { findTables, summariseTables } from "../../src/engine";
+import { sampleWorkbook } from "../../src/sheet";
 import {
   readProgressText,
   readWorkbook,

@@ -1,4 +1,4 @@
-import { formatIsoDate, sampleWorkbook } from "../../src/engine";
+import { formatIsoDate, sampleWorkbook } from "../../src/sheet";
 import { evaluateInExcel } from "../../src/excel/run";
 import { SampleNamesInUseError, writeSample } from "../../src/excel/sample";
 import { WriteStoppedError } from "../../src/excel/write";

@@ -1,4 +1,6 @@
-import { evaluateWorkbook, REWARD_NOTE, resultsSheet, SAMPLE_AS_OF } from "../../src/engine";
+import { evaluateWorkbook } from "../../src/engine";
+import { resultsSheet, SAMPLE_AS_OF } from "../../src/sheet";
+import { REWARD_NOTE } from "../../src/sheet/results-sheet";
 import { readWorkbook } from "../../src/excel/read";
 import { evaluateInExcel } from "../../src/excel/run";
 import {

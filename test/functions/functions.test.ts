@@ -1,4 +1,4 @@
-import { RESULTS_HEADER, sampleWorkbook, SAMPLE_AS_OF } from "../../src/engine";
+import { RESULTS_HEADER, SAMPLE_AS_OF, sampleWorkbook } from "../../src/sheet";
 import * as KPI from "../../src/functions/functions";
 import { FormulaError } from "../../src/functions/functions";
 import { errorCellValue, runtimeError, wireError } from "../support/excel-errors";

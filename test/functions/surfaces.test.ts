@@ -1,14 +1,14 @@
 import path from "path";
 import { main, type Io } from "../../src/cli/main";
 import {
-  evaluateSingleTarget,
-  parseDirection,
-  parseTargetType,
-  RESULTS_HEADER,
-  SeriesBuilder,
   type CellValue,
+  evaluateSingleTarget,
+  parseTargetType,
+  SeriesBuilder,
   type Status,
 } from "../../src/engine";
+import { parseDirection } from "../../src/engine/rules/target";
+import { RESULTS_HEADER } from "../../src/sheet";
 import * as KPI from "../../src/functions/functions";
 import { FormulaError } from "../../src/functions/functions";
 import { day, everyDay, longRows } from "../support/workbooks";

@@ -1,12 +1,11 @@
+import { evaluateWorkbook, type Evaluation } from "../../src/engine";
 import {
-  evaluateWorkbook,
+  type DefinedName,
   isOwnedSheet,
   resultsSheet,
-  sampleWorkbook,
   SAMPLE_AS_OF,
-  type DefinedName,
-  type Evaluation,
-} from "../../src/engine";
+  sampleWorkbook,
+} from "../../src/sheet";
 import { readWorkbook } from "../../src/excel/read";
 import { writeResults } from "../../src/excel/write";
 import {

@@ -1,4 +1,4 @@
-import { parseRangeAddress, type Issue, type TableArea } from "../../engine";
+import { type Issue, parseRangeAddress, type TableArea } from "../../engine";
 import { PackageError } from "./package-error";
 import { readPart } from "./part-reader";
 import { isTrue } from "./workbook-part";

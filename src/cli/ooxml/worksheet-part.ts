@@ -1,9 +1,9 @@
 import {
   cellAddress,
-  DATE_1904_OFFSET,
-  serialFromCivil,
   type CellValue,
+  DATE_1904_OFFSET,
   type Issue,
+  serialFromCivil,
 } from "../../engine";
 import { decodeOoxmlText } from "./ooxml-text";
 import { PackageError } from "./package-error";

@@ -14,14 +14,13 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
-  formatIsoDate,
-  SAMPLE_AS_OF,
-  todaySerial,
   type CellRef,
   type Evaluation,
   type TableSummary,
+  todaySerial,
   type Trend,
 } from "../../engine";
+import { formatIsoDate, SAMPLE_AS_OF } from "../../sheet";
 import { watchWorkbook } from "../../excel/changes";
 import {
   evaluateInExcel,

@@ -1,12 +1,14 @@
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { ATTAINMENT_BAR_RANGE, formatWholePercent, type Status } from "../../engine";
+import type { Status } from "../../engine";
+import { formatWholePercent } from "../../sheet";
+import { ATTAINMENT_BAR_RANGE, STATUS_TONES, type Tone } from "../../sheet";
 
-const FILLS: Record<Status, string> = {
-  Met: tokens.colorPaletteGreenBackground3,
-  Missed: tokens.colorPaletteRedBackground3,
-  Pending: tokens.colorPaletteMarigoldBackground3,
-  "Insufficient data": tokens.colorNeutralForeground3,
-  Invalid: tokens.colorNeutralForeground3,
+/** Each tone as the pane's palette, so a bar is coloured like its status cell on the results sheet. */
+const FILLS: Record<Tone, string> = {
+  good: tokens.colorPaletteGreenBackground3,
+  bad: tokens.colorPaletteRedBackground3,
+  caution: tokens.colorPaletteMarigoldBackground3,
+  neutral: tokens.colorNeutralForeground3,
 };
 
 const useStyles = makeStyles({
@@ -54,7 +56,7 @@ export function AttainmentBar({ attainment, status }: { attainment: number; stat
       >
         <span
           className={styles.fill}
-          style={{ width: `${share * 100}%`, backgroundColor: FILLS[status] }}
+          style={{ width: `${share * 100}%`, backgroundColor: FILLS[STATUS_TONES[status]] }}
           data-testid="attainment-fill"
         />
         <span className={styles.goal} style={{ left: `calc(${(1 / top) * 100}% - 1px)` }} />

@@ -1,12 +1,7 @@
 import { Button, Caption1, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import {
-  formatMoney,
-  type CellRef,
-  type Evaluation,
-  type TargetResult,
-  type Trend,
-} from "../../engine";
+import type { CellRef, Evaluation, TargetResult, Trend } from "../../engine";
+import { formatMoney } from "../../sheet";
 import { AttainmentBar } from "./AttainmentBar";
 import { PaceBadge, StatusBadge } from "./StatusBadge";
 import { Summary } from "./Summary";

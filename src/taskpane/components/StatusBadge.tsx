@@ -1,18 +1,16 @@
 import { Badge, makeStyles, type BadgeProps } from "@fluentui/react-components";
 import type { Eligibility, Pace, Status } from "../../engine";
+import { STATUS_TONES, type Tone, type ToneLabel } from "../../sheet";
 
-const COLOURS: Record<Status | Eligibility | Pace, BadgeProps["color"]> = {
-  Met: "success",
-  Yes: "success",
-  "On track": "success",
-  Missed: "danger",
-  No: "danger",
-  Pending: "warning",
-  "At risk": "warning",
-  "Insufficient data": "informative",
-  Invalid: "informative",
-  Review: "informative",
+/** Each tone as Fluent's badge colours, so a badge reads like the cell on the results sheet. */
+const BADGE_COLOURS: Record<Tone, BadgeProps["color"]> = {
+  good: "success",
+  bad: "danger",
+  caution: "warning",
+  neutral: "informative",
 };
+
+const colourOf = (label: ToneLabel) => BADGE_COLOURS[STATUS_TONES[label]];
 
 const useStyles = makeStyles({
   // A badge keeps its whole label on one line and never gives up width to the text beside it.
@@ -26,7 +24,7 @@ export function StatusBadge({ label }: { label: Status | Eligibility }) {
     <Badge
       appearance="tint"
       shape="rounded"
-      color={COLOURS[label]}
+      color={colourOf(label)}
       className={styles.badge}
       data-status={label}
     >
@@ -42,7 +40,7 @@ export function PaceBadge({ pace }: { pace: Pace }) {
     <Badge
       appearance="outline"
       shape="rounded"
-      color={COLOURS[pace]}
+      color={colourOf(pace)}
       className={styles.badge}
       data-pace={pace}
     >

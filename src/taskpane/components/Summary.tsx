@@ -1,5 +1,6 @@
 import { Body1, Caption1, Link, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
-import { formatDay, formatMoney, resultsSummary, type Evaluation } from "../../engine";
+import type { Evaluation } from "../../engine";
+import { formatDay, formatMoney, resultsSummary } from "../../sheet";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },

@@ -1,6 +1,7 @@
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { useId } from "react";
-import { formatAmount, formatDay, formatWindow, type Trend } from "../../engine";
+import type { Trend } from "../../engine";
+import { formatAmount, formatDay, formatWindow } from "../../sheet";
 
 const WIDTH = 300;
 const HEIGHT = 150;

@@ -1,0 +1,280 @@
+import type { CellValue, Grid } from "../grid/cell";
+import { cellText } from "../grid/cell";
+import { DATE_1904_OFFSET, formatDay } from "../grid/date";
+import { headerKey, nameKey } from "../grid/header";
+import { STATUSES, needsReview, type Status } from "../rules/status";
+import type { Parsed } from "../grid/parsed";
+import { HISTORY_SHEET } from "../grid/workbook";
+
+/**
+ * Run history and approval (SPEC §9): what the `KPI History` sheet holds, read back from its cells, and
+ * the rules for adding a run and approving one. Writers lay the records out; this file decides them.
+ */
+
+export const RUNS_HEADER = [
+  "Run",
+  "As of",
+  "Evaluated at",
+  "Targets",
+  "Met",
+  "Missed",
+  "Pending",
+  "Review",
+  "Total reward",
+  "Inputs",
+  "Approved by",
+  "Approved at",
+] as const;
+
+/** SPEC's columns, then `Start` (a target is Project, KPI and Start) and the evaluation window's count. */
+export const RUN_RESULTS_HEADER = [
+  "Run",
+  "Project",
+  "KPI",
+  "Team",
+  "Status",
+  "Baseline",
+  "Actual",
+  "Attainment",
+  "Payout",
+  "Start",
+  "Observations",
+] as const;
+
+export interface RunRecord {
+  readonly run: number;
+  /** Whole-day serial, 1900 system. */
+  readonly asOf: number;
+  /** Date-time serial, 1900 system. */
+  readonly evaluatedAt: number;
+  readonly targets: number;
+  readonly met: number;
+  readonly missed: number;
+  readonly pending: number;
+  readonly review: number;
+  readonly totalReward: number;
+  readonly inputs: string;
+  readonly approvedBy?: string;
+  readonly approvedAt?: number;
+}
+
+export interface RunTargetRecord {
+  readonly run: number;
+  readonly project: string;
+  readonly kpi: string;
+  readonly team: string;
+  readonly status: Status;
+  readonly baseline: number | null;
+  readonly actual: number | null;
+  readonly attainment: number | null;
+  readonly payout: number;
+  readonly start: number | null;
+  readonly observations: number | null;
+}
+
+export interface RunHistory {
+  readonly runs: readonly RunRecord[];
+  readonly results: readonly RunTargetRecord[];
+}
+
+export const NO_HISTORY: RunHistory = { runs: [], results: [] };
+
+/** What a run needs of each target result to be recorded and compared. */
+export interface RunTarget {
+  readonly project: string;
+  readonly kpi: string;
+  readonly team: string;
+  readonly status: Status;
+  readonly baseline: number | null;
+  readonly actual: number | null;
+  readonly attainment: number | null;
+  readonly payout: number;
+  readonly start: number | null;
+  readonly observations?: number | null;
+}
+
+/** Where a header row's columns are, when the row holds every one of `header`. */
+function columnsOf(row: readonly CellValue[], header: readonly string[]): number[] | undefined {
+  const keys = row.map((cell) => headerKey(cellText(cell)));
+  const columns = header.map((name) => keys.indexOf(headerKey(name)));
+  return columns.every((c) => c >= 0) ? columns : undefined;
+}
+
+/** The data rows under the first row holding `header`, up to the first blank row. */
+function tableRows(values: Grid, header: readonly string[]): CellValue[][] {
+  for (let r = 0; r < values.length; r++) {
+    const columns = columnsOf(values[r] ?? [], header);
+    if (!columns) continue;
+    const rows: CellValue[][] = [];
+    for (let d = r + 1; d < values.length; d++) {
+      const row = values[d] ?? [];
+      const picked = columns.map((c) => row[c] ?? null);
+      if (picked.every((v) => v === null || v === "")) break;
+      rows.push(picked);
+    }
+    return rows;
+  }
+  return [];
+}
+
+const numberOr = <T>(value: CellValue, otherwise: T): number | T =>
+  typeof value === "number" && Number.isFinite(value) ? value : otherwise;
+
+const textOr = (value: CellValue): string | undefined => {
+  const text = cellText(value).trim();
+  return text === "" ? undefined : text;
+};
+
+/**
+ * The runs recorded in a `KPI History` sheet's cells, dates back in the 1900 system. Rows that are not
+ * a run (a blank Run cell, a status no version wrote) are left out rather than guessed.
+ */
+export function readRunHistory(values: Grid, date1904 = false): RunHistory {
+  const offset = date1904 ? DATE_1904_OFFSET : 0;
+  const date = (value: CellValue) => {
+    const serial = numberOr(value, undefined);
+    return serial === undefined ? undefined : serial + offset;
+  };
+  const runs: RunRecord[] = [];
+  for (const row of tableRows(values, RUNS_HEADER)) {
+    const run = numberOr(row[0], undefined);
+    const asOf = date(row[1]);
+    if (run === undefined || asOf === undefined) continue;
+    runs.push({
+      run,
+      asOf,
+      evaluatedAt: date(row[2]) ?? asOf,
+      targets: numberOr(row[3], 0),
+      met: numberOr(row[4], 0),
+      missed: numberOr(row[5], 0),
+      pending: numberOr(row[6], 0),
+      review: numberOr(row[7], 0),
+      totalReward: numberOr(row[8], 0),
+      inputs: cellText(row[9]),
+      approvedBy: textOr(row[10]),
+      approvedAt: date(row[11]),
+    });
+  }
+  const results: RunTargetRecord[] = [];
+  for (const row of tableRows(values, RUN_RESULTS_HEADER)) {
+    const run = numberOr(row[0], undefined);
+    const status = STATUSES.find((s) => s === cellText(row[4]));
+    if (run === undefined || !status) continue;
+    results.push({
+      run,
+      project: cellText(row[1]),
+      kpi: cellText(row[2]),
+      team: cellText(row[3]),
+      status,
+      baseline: numberOr(row[5], null),
+      actual: numberOr(row[6], null),
+      attainment: numberOr(row[7], null),
+      payout: numberOr(row[8], 0),
+      start: date(row[9]) ?? null,
+      observations: numberOr(row[10], null),
+    });
+  }
+  return { runs, results };
+}
+
+export function lastRun(history: RunHistory): RunRecord | undefined {
+  return history.runs[history.runs.length - 1];
+}
+
+/** What an evaluation records: a new run, or nothing when it repeats the last run exactly. */
+export type RunPlan =
+  | { readonly kind: "new"; readonly run: number }
+  | { readonly kind: "repeat"; readonly run: number };
+
+/** Same as-of date and same inputs as the last run: nothing new to record (SPEC §9). */
+export function planRun(history: RunHistory, asOf: number, inputs: string): RunPlan {
+  const last = lastRun(history);
+  if (last && last.asOf === asOf && last.inputs === inputs)
+    return { kind: "repeat", run: last.run };
+  const highest = history.runs.reduce((max, r) => Math.max(max, r.run), 0);
+  return { kind: "new", run: highest + 1 };
+}
+
+/** The run's line in `KpiRuns`, counted from its target results. */
+export function runRecord(
+  run: number,
+  asOf: number,
+  evaluatedAt: number,
+  inputs: string,
+  targets: readonly RunTarget[]
+): RunRecord {
+  const count = (test: (status: Status) => boolean) => targets.filter((t) => test(t.status)).length;
+  return {
+    run,
+    asOf,
+    evaluatedAt,
+    targets: targets.length,
+    met: count((s) => s === "Met"),
+    missed: count((s) => s === "Missed"),
+    pending: count((s) => s === "Pending"),
+    review: count(needsReview),
+    totalReward: targets.reduce((sum, t) => sum + t.payout, 0),
+    inputs,
+  };
+}
+
+export function runTargetRecords(run: number, targets: readonly RunTarget[]): RunTargetRecord[] {
+  return targets.map((t) => ({
+    run,
+    project: t.project,
+    kpi: t.kpi,
+    team: t.team,
+    status: t.status,
+    baseline: t.baseline,
+    actual: t.actual,
+    attainment: t.attainment,
+    payout: t.payout,
+    start: t.start,
+    observations: t.observations ?? null,
+  }));
+}
+
+/**
+ * Which run to approve: `--run N`, else the last. Refused with the sentence the user sees when there is
+ * no history, no such run, or the run is approved already (an approved run never changes).
+ */
+export function runToApprove(history: RunHistory, run?: number): Parsed<RunRecord> {
+  const last = lastRun(history);
+  if (!last)
+    return {
+      ok: false,
+      message: `has no recorded runs (no ${HISTORY_SHEET} sheet); evaluate it first`,
+    };
+  const chosen = run === undefined ? last : history.runs.find((r) => r.run === run);
+  if (!chosen) {
+    return {
+      ok: false,
+      message: `has no run ${run}; its runs are ${history.runs[0].run}–${last.run}`,
+    };
+  }
+  if (chosen.approvedBy !== undefined) {
+    const when =
+      chosen.approvedAt === undefined ? "" : ` on ${formatDay(Math.floor(chosen.approvedAt))}`;
+    return {
+      ok: false,
+      message: `run ${chosen.run} was already approved by ${chosen.approvedBy}${when}; an approved run cannot be approved again`,
+    };
+  }
+  return { ok: true, value: chosen };
+}
+
+/** The run results compare with: the last approved run, else the last run (SPEC §9). */
+export function comparisonRun(history: RunHistory): RunRecord | undefined {
+  for (let i = history.runs.length - 1; i >= 0; i--)
+    if (history.runs[i].approvedBy !== undefined) return history.runs[i];
+  return lastRun(history);
+}
+
+/** A target is its Project, KPI and Start. */
+export function runTargetKey(target: {
+  project: string;
+  kpi: string;
+  start: number | null;
+}): string {
+  return `${nameKey(target.project)}\u0000${nameKey(target.kpi)}\u0000${target.start ?? ""}`;
+}
