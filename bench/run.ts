@@ -13,7 +13,7 @@ import { resultsSheet, SAMPLE_AS_OF, sampleWorkbook } from "../src/sheet";
 import { readWorkbook, READ_RESPONSE_BYTES } from "../src/excel/read";
 import { writeResults } from "../src/excel/write";
 import { evaluate as kpiEvaluate } from "../src/functions/functions";
-import { installFakeOffice, WorkbookState, type Value } from "../test/support/fake-excel";
+import { installFakeOffice, WorkbookState, type Value } from "../tools/fake-excel";
 import { locate } from "../scripts/test-tools";
 import { writeLongWorkbook } from "./long-workbook";
 import { naiveWindows } from "./naive";

@@ -8,7 +8,7 @@ import { writeSample } from "../src/excel/sample";
 import * as KPI from "../src/functions/functions";
 import { runCli } from "./support/cli";
 import { evaluateAndWrite, fakeExcel } from "./support/excel-workbook";
-import type { WorkbookState } from "./support/fake-excel";
+import type { WorkbookState } from "../tools/fake-excel";
 import { temporaryFolder } from "./support/xlsx";
 
 /**

@@ -1,7 +1,7 @@
 import { sampleWorkbook } from "../../src/sheet";
 import { evaluateInExcel } from "../../src/excel/run";
 import { FakeDialogHost } from "../support/fake-dialog";
-import { installFakeOffice, sheetValues, WorkbookState, type Value } from "../support/fake-excel";
+import { installFakeOffice, sheetValues, WorkbookState, type Value } from "../../tools/fake-excel";
 
 type Command = (event: Office.AddinCommands.Event) => Promise<void>;
 

@@ -1,6 +1,6 @@
 import { StatusDialog } from "../../src/commands/status-dialog";
 import { FakeDialogHost } from "../support/fake-dialog";
-import { installFakeOffice, WorkbookState } from "../support/fake-excel";
+import { installFakeOffice, WorkbookState } from "../../tools/fake-excel";
 
 const PAGE = "https://localhost:3000/outcome.html";
 const running = (stage: string) => ({ kind: "running", stage }) as const;

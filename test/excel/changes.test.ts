@@ -3,7 +3,7 @@ import { resultsSheet, SAMPLE_AS_OF } from "../../src/sheet";
 import { watchWorkbook } from "../../src/excel/changes";
 import { readWorkbook } from "../../src/excel/read";
 import { writeResults } from "../../src/excel/write";
-import { installFakeOffice, WorkbookState } from "../support/fake-excel";
+import { installFakeOffice, WorkbookState } from "../../tools/fake-excel";
 
 /** Lets the events Excel raised after a request reach their handlers. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));

@@ -4,7 +4,7 @@ import { chooseTables, type TableChoice } from "../../src/excel/choice";
 import { readWorkbook } from "../../src/excel/read";
 import { evaluateInExcel, selectCell, selectedRange } from "../../src/excel/run";
 import { loadSettings, saveSettings } from "../../src/excel/settings";
-import { installFakeOffice, parseBox, WorkbookState } from "../support/fake-excel";
+import { installFakeOffice, parseBox, WorkbookState } from "../../tools/fake-excel";
 
 function fakeExcel(): WorkbookState {
   const state = new WorkbookState();

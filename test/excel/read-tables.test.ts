@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { evaluateWorkbook, type Evaluation, findTables, summariseTables } from "../../src/engine";
 import { jsonReport } from "../../src/cli/report";
 import { readWorkbook } from "../../src/excel/read";
-import { installFakeOffice, WorkbookState, type Value } from "../support/fake-excel";
+import { installFakeOffice, WorkbookState, type Value } from "../../tools/fake-excel";
 import { day, everyDay } from "../support/workbooks";
 import { temporaryFolder } from "../support/xlsx";
 

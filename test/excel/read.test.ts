@@ -8,7 +8,7 @@ import {
   type ReadProgress,
 } from "../../src/excel/read";
 import { evaluateInExcel } from "../../src/excel/run";
-import { installFakeOffice, parseBox, WorkbookState, type Value } from "../support/fake-excel";
+import { installFakeOffice, parseBox, WorkbookState, type Value } from "../../tools/fake-excel";
 import { day } from "../support/workbooks";
 
 const MB5 = 5 * 1024 * 1024;

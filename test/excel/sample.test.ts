@@ -2,7 +2,7 @@ import { formatIsoDate, sampleWorkbook } from "../../src/sheet";
 import { evaluateInExcel } from "../../src/excel/run";
 import { SampleNamesInUseError, writeSample } from "../../src/excel/sample";
 import { WriteStoppedError } from "../../src/excel/write";
-import { sheetValues, WorkbookState } from "../support/fake-excel";
+import { sheetValues, WorkbookState } from "../../tools/fake-excel";
 import { fakeExcel, sheetsBut } from "../support/excel-workbook";
 
 const SAMPLE_TABLES = ["KpiTargets", "HelpdeskKpis", "ProcureToPayKpis", "KpiObservations"];

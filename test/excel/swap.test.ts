@@ -1,5 +1,5 @@
 import { swapInSheets, WriteStoppedError, type SheetPlan } from "../../src/excel/swap";
-import { parseBox, sheetValues, WorkbookState } from "../support/fake-excel";
+import { parseBox, sheetValues, WorkbookState } from "../../tools/fake-excel";
 import { fakeExcel, resultsState, sheetsBut } from "../support/excel-workbook";
 
 /** An owned sheet holding one stamped value in a one-column table. */

@@ -9,7 +9,7 @@ import {
   writeResults,
   WriteStoppedError,
 } from "../../src/excel/write";
-import { parseBox, sheetValues, WorkbookState, type Value } from "../support/fake-excel";
+import { parseBox, sheetValues, WorkbookState, type Value } from "../../tools/fake-excel";
 import {
   evaluateAndWrite,
   fakeExcel,

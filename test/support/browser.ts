@@ -45,7 +45,7 @@ export async function serveDist(): Promise<{ url: string; close: () => Promise<v
  * the browser, installed as the `Office` and `Excel` globals, with its state at `window.fakeExcel`.
  */
 export function fakeOfficeScript(setup: string): string {
-  const source = readFileSync(path.join(root, "test", "support", "fake-excel.ts"), "utf8");
+  const source = readFileSync(path.join(root, "tools", "fake-excel.ts"), "utf8");
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
   });

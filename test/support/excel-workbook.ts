@@ -14,7 +14,7 @@ import {
   WorkbookState,
   type SheetState,
   type Value,
-} from "./fake-excel";
+} from "../../tools/fake-excel";
 
 /** A fresh in-memory Excel installed as the `Excel` and `Office` globals. */
 export function fakeExcel(): WorkbookState {

@@ -1,4 +1,4 @@
-import { installFakeOffice, WorkbookState, type Value } from "./fake-excel";
+import { installFakeOffice, WorkbookState, type Value } from "../../tools/fake-excel";
 
 /** The in-memory Excel fails where Excel on the web fails, so the add-in's tests fail there too. */
 
