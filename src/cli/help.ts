@@ -41,6 +41,20 @@ export const OPTIONS: Record<Command, readonly OptionSpec[]> = {
       description: "replace an existing output file (the input itself needs --in-place)",
       default: "off: an existing file is never replaced",
     },
+    {
+      name: "--jobs",
+      value: "N",
+      description:
+        "with several workbooks: how many are evaluated at the same time, each in a process of its own",
+      default: "the number of cores",
+    },
+    {
+      name: "--portfolio",
+      value: "FILE.xlsx",
+      description:
+        "with several workbooks: also write one workbook with every workbook's teams and results and the workbooks that failed",
+      default: "none",
+    },
   ],
   sample: [
     {
@@ -57,9 +71,15 @@ const SYNOPSIS: Record<Command, string> = {
   sample: "kpi-rewards sample <FILE.xlsx> [--force]",
 };
 
+/** `evaluate` over a portfolio (SPEC §8): several workbooks or a folder of them. */
+const PORTFOLIO_SYNOPSIS =
+  "kpi-rewards evaluate <folder | workbook.xlsx…> [--jobs N] [--portfolio FILE.xlsx] [--as-of YYYY-MM-DD] [--in-place] [--json] [--force]";
+
 const PURPOSE: Record<Command, string> = {
   evaluate:
-    "Evaluates the workbook's targets, prints a summary (teams, eligibility, rewards, issues) and writes a\ncopy of the workbook with the KPI Rewards sheet. The input is changed only with --in-place.",
+    "Evaluates the workbook's targets, prints a summary (teams, eligibility, rewards, issues) and writes a\ncopy of the workbook with the KPI Rewards sheet. The input is changed only with --in-place.\n" +
+    "With several workbooks, or a folder (its .xlsx and .xlsm files, not the *-rewards outputs), each is\n" +
+    "evaluated and written as it would be alone, several at a time, then a portfolio total is printed.",
   sample:
     "Writes the demo workbook: several projects, wide and long observation sheets, and targets that end\nMet, Missed, Pending, Insufficient data and Invalid.",
 };
@@ -71,6 +91,8 @@ const EXIT_CODES: Record<Command, string> = {
     "  2  bad usage; a file that cannot be read as a workbook or holds no Targets or Observations table;",
     "     an output that exists (without --force), is the input (without --in-place), is read-only,",
     "     or whose folder does not exist",
+    "  With several workbooks: 0 when every workbook was evaluated, 2 when any failed (each failure is",
+    "  one line naming its workbook).",
   ].join("\n"),
   sample: [
     "  0  the sample was written",
@@ -80,10 +102,17 @@ const EXIT_CODES: Record<Command, string> = {
 };
 
 /** The usage lines of SPEC §8, shown after a usage error and by `kpi-rewards --help`. */
-export const USAGE = `Usage:\n  ${SYNOPSIS.evaluate}\n  ${SYNOPSIS.sample}`;
+export const USAGE = `Usage:\n  ${SYNOPSIS.evaluate}\n  ${PORTFOLIO_SYNOPSIS}\n  ${SYNOPSIS.sample}`;
+
+/** A command's synopsis lines, the portfolio's under evaluate's. */
+function synopsis(command: Command): string {
+  return command === "evaluate"
+    ? `${SYNOPSIS.evaluate}\n       ${PORTFOLIO_SYNOPSIS}`
+    : SYNOPSIS[command];
+}
 
 export function commandUsage(command: Command): string {
-  return `Usage: ${SYNOPSIS[command]}\nRun "kpi-rewards ${command} --help" for every option.`;
+  return `Usage: ${synopsis(command)}\nRun "kpi-rewards ${command} --help" for every option.`;
 }
 
 /** The help of one command. */
@@ -99,7 +128,7 @@ export function commandHelp(command: Command): string {
       `  ${label(o).padEnd(width)}  ${o.description}${o.default ? `\n  ${" ".repeat(width)}  (default: ${o.default})` : ""}`
   );
   return [
-    `Usage: ${SYNOPSIS[command]}`,
+    `Usage: ${synopsis(command)}`,
     "",
     PURPOSE[command],
     "",

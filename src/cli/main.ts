@@ -10,6 +10,8 @@ import {
 } from "../sheet";
 import { commandHelp, commandUsage, generalHelp, OPTIONS, USAGE, type Command } from "./help";
 import { OutputError, planOutput, type OutputPlan } from "./output-file";
+import { evaluatePortfolio } from "./portfolio";
+import { namesPortfolio } from "./portfolio-selection";
 import { jsonReport, textReport } from "./report";
 import { MacroWorkbookError, openPackage, PackageError, WORKBOOK_CONTENT } from "./xlsx-package";
 import { InputError, readInput, readXlsx } from "./xlsx-read";
@@ -17,7 +19,7 @@ import { ForeignSheetError, writeResultsWorkbook, writeSampleWorkbook } from "./
 
 export { USAGE };
 
-class UsageError extends Error {
+export class UsageError extends Error {
   constructor(
     message: string,
     readonly command?: Command
@@ -36,6 +38,10 @@ export interface Io {
   err: (text: string) => void;
   colour: boolean;
   now: () => Date;
+  /** Writes over the progress line; present only when stderr is a terminal. */
+  progress?: (text: string) => void;
+  /** Told of each evaluation that ran: a portfolio collects them for its workbook and total. */
+  evaluated?: (evaluation: Evaluation) => void;
 }
 
 interface Parsed {
@@ -75,8 +81,14 @@ function parseOptions(command: Command, args: readonly string[]): Parsed {
   return parsed;
 }
 
-interface EvaluateArgs {
+export interface EvaluateArgs {
   file: string;
+  /** Every workbook or folder named; `file` is the first. */
+  files: string[];
+  /** Workbooks evaluated at the same time in a portfolio. */
+  jobs?: number;
+  /** The portfolio workbook to write. */
+  portfolio?: string;
   asOf?: number;
   out?: string;
   inPlace: boolean;
@@ -86,12 +98,12 @@ interface EvaluateArgs {
 
 function evaluateArgs(args: readonly string[]): EvaluateArgs {
   const parsed = parseOptions("evaluate", args);
-  const [file, ...more] = parsed.positional;
+  const [file] = parsed.positional;
   if (!file) throw new UsageError("evaluate needs a workbook", "evaluate");
-  if (more.length)
-    throw new UsageError(`one workbook at a time; got ${file} and ${more[0]}`, "evaluate");
   const result: EvaluateArgs = {
     file,
+    files: parsed.positional,
+    portfolio: parsed.values.get("--portfolio"),
     out: parsed.values.get("--out"),
     inPlace: parsed.flags.has("--in-place"),
     json: parsed.flags.has("--json"),
@@ -103,6 +115,17 @@ function evaluateArgs(args: readonly string[]): EvaluateArgs {
     if (result.asOf === undefined)
       throw new UsageError(`--as-of "${asOf}" is not a date; write it as YYYY-MM-DD`, "evaluate");
   }
+  const jobs = parsed.values.get("--jobs");
+  if (jobs !== undefined) {
+    result.jobs = /^[1-9]\d{0,3}$/.test(jobs) ? Number(jobs) : undefined;
+    if (result.jobs === undefined)
+      throw new UsageError(
+        `--jobs "${jobs}" is not a number of workbooks from 1 to 9999`,
+        "evaluate"
+      );
+  }
+  if (result.portfolio !== undefined && path.extname(result.portfolio).toLowerCase() !== ".xlsx")
+    throw new UsageError(`--portfolio ${result.portfolio}: name an .xlsx file`, "evaluate");
   if (result.out !== undefined && result.inPlace)
     throw new UsageError("--out and --in-place cannot be used together", "evaluate");
   if (result.out !== undefined && !(path.extname(result.out).toLowerCase() in WORKBOOK_CONTENT))
@@ -153,6 +176,7 @@ async function evaluate(args: EvaluateArgs, io: Io): Promise<number> {
     evaluation = laid.evaluation;
     await writeResultsWorkbook(pkg, plan, laid.sheet);
   }
+  io.evaluated?.(evaluation);
   if (args.json) io.out(jsonReport(evaluation));
   else
     io.out(`${textReport(evaluation, args.file, io.colour)}${plan ? `\nWrote ${plan.path}` : ""}`);
@@ -186,6 +210,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     if (command === "evaluate") {
       const args = evaluateArgs(rest);
+      if (await namesPortfolio(args.files, args.portfolio)) {
+        if (args.out !== undefined)
+          throw new UsageError(
+            "--out names one workbook; with several, each is written beside its input as <name>-rewards.xlsx (or use --in-place)",
+            "evaluate"
+          );
+        return await evaluatePortfolio(args, io, main, defaultOutput);
+      }
       file = args.file;
       return await evaluate(args, io);
     }
@@ -244,5 +276,6 @@ export function run(): void {
     err: (text) => process.stderr.write(`${text}\n`),
     colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     now: () => new Date(),
+    progress: process.stderr.isTTY ? (text) => process.stderr.write(text) : undefined,
   }).then((status) => (process.exitCode = status));
 }

@@ -3,7 +3,9 @@ import type { Evaluation } from "../engine/evaluate";
 import type { ColumnFormat } from "./column-format";
 import type { Highlight } from "./status-tones";
 
-export type OutputTableName = "KpiResults" | "KpiTeams" | "KpiIssues" | "KpiRuns" | "KpiRunResults";
+/** KpiFailed lists a portfolio's workbooks that could not be evaluated. */
+export type OutputTableName =
+  "KpiResults" | "KpiTeams" | "KpiIssues" | "KpiRuns" | "KpiRunResults" | "KpiFailed";
 
 export interface OutputTable {
   readonly name: OutputTableName;

@@ -1,0 +1,171 @@
+import os from "os";
+import { realpath } from "fs/promises";
+import path from "path";
+import { todaySerial } from "../engine";
+import {
+  formatIsoDate,
+  formatMoney,
+  formatTimestamp,
+  portfolioSheet,
+  portfolioSummary,
+  type PortfolioWorkbook,
+} from "../sheet";
+import type { EvaluateArgs, Io } from "./main";
+import { OutputError, planOutput, type OutputPlan } from "./output-file";
+import type { SoloRun, WorkbookJob, WorkbookOutcome } from "./portfolio-job";
+import { runWorkbooks } from "./portfolio-pool";
+import { selectWorkbooks } from "./portfolio-selection";
+import { writePortfolioWorkbook } from "./portfolio-workbook";
+
+/**
+ * `kpi-rewards evaluate <folder | files…>` (SPEC §8): each workbook evaluated and written exactly as
+ * its solo command line would, several at a time; what each printed is printed in the input order
+ * (never the order they finished), then the portfolio's total, and the portfolio workbook if asked.
+ */
+
+/** The solo command line of one workbook of the portfolio. */
+function soloArgv(args: EvaluateArgs, file: string): string[] {
+  return [
+    "evaluate",
+    file,
+    ...(args.asOf === undefined ? [] : ["--as-of", formatIsoDate(args.asOf)]),
+    ...(args.inPlace ? ["--in-place"] : []),
+    ...(args.json ? ["--json"] : []),
+    ...(args.force ? ["--force"] : []),
+  ];
+}
+
+/** The default output path a solo run would write for `file`, when it writes one. */
+function outputOf(args: EvaluateArgs, file: string, defaultOutput: (file: string) => string) {
+  if (args.inPlace) return undefined;
+  return args.json ? undefined : defaultOutput(file);
+}
+
+async function identity(file: string): Promise<string> {
+  return realpath(file).catch(() => path.resolve(file));
+}
+
+/** The failed run's message for the JSON document and the portfolio workbook: its line, unprefixed. */
+export function errorOf(outcome: WorkbookOutcome, file: string): string {
+  const line = outcome.err.split("\n").find((l) => l.trim() !== "") ?? "it could not be evaluated";
+  const bare = line.replace(/^kpi-rewards: /, "");
+  return bare.startsWith(`${file}: `) ? bare.slice(file.length + 2) : bare;
+}
+
+/** `Portfolio: 3 workbooks, 2 evaluated, 1 failed; …` — the line under the workbooks' summaries. */
+export function totalLine(workbooks: readonly PortfolioWorkbook[]): string {
+  const s = portfolioSummary(workbooks);
+  return (
+    `Portfolio: ${s.workbooks} workbooks, ${s.evaluated} evaluated, ${s.failed} failed; ` +
+    `${s.teams} teams (${s.eligible} eligible, ${s.notEligible} not eligible, ${s.pending} pending, ${s.review} to review); ` +
+    `${s.targets} targets; total reward ${formatMoney(s.totalReward)}; ${s.issues} issues`
+  );
+}
+
+/** Progress on a terminal: `12/40 workbooks`, overwritten in place, cleared before any other output. */
+function progressLine(io: Io, total: number) {
+  let shown = "";
+  const draw = (text: string) => {
+    if (!io.progress) return;
+    io.progress(`\r\x1b[K${text}`);
+    shown = text;
+  };
+  return {
+    show: (done: number) => draw(`${done}/${total} workbooks`),
+    /** Runs `print` with the progress line out of the way, and puts it back after. */
+    around: (print: () => void) => {
+      const was = shown;
+      if (was) draw("");
+      print();
+      if (was) draw(was);
+    },
+    clear: () => shown && draw(""),
+  };
+}
+
+export async function evaluatePortfolio(
+  args: EvaluateArgs,
+  io: Io,
+  solo: SoloRun,
+  defaultOutput: (file: string) => string
+): Promise<number> {
+  const selection = await selectWorkbooks(args.files, args.portfolio);
+  if (selection.kind === "empty") {
+    io.err(
+      `kpi-rewards: ${selection.folder}: holds no workbook to evaluate (.xlsx or .xlsm files other than *-rewards outputs)`
+    );
+    return 2;
+  }
+  const files = selection.files;
+  const inputs = new Set(await Promise.all(files.map(identity)));
+  // Every refusal that can be known before the work is made first, so nothing is half done.
+  let plan: OutputPlan | undefined;
+  if (args.portfolio !== undefined) {
+    if (inputs.has(await identity(args.portfolio)))
+      throw new OutputError(
+        args.portfolio,
+        "is one of the workbooks being evaluated; name another file for --portfolio"
+      );
+    plan = await planOutput(args.portfolio, { force: args.force });
+  }
+  for (const file of files) {
+    const output = outputOf(args, file, defaultOutput);
+    if (output !== undefined && inputs.has(await identity(output)))
+      throw new OutputError(
+        output,
+        `is one of the workbooks being evaluated and the output of ${file}; evaluate them in separate runs`
+      );
+  }
+
+  const now = io.now();
+  const asOf = args.asOf ?? todaySerial(now);
+  const jobs: WorkbookJob[] = files.map((file) => ({
+    argv: soloArgv(args, file),
+    now: now.getTime(),
+    colour: io.colour,
+  }));
+  const outcomes: WorkbookOutcome[] = [];
+  const progress = progressLine(io, files.length);
+  let printed = 0;
+  let finished = 0;
+  let summaries = 0;
+  // Each workbook's output, once every workbook before it has printed its own.
+  const print = (index: number) => {
+    const outcome = outcomes[index];
+    progress.around(() => {
+      if (outcome.status !== 0) io.err(outcome.err.replace(/\n$/, ""));
+      else if (!args.json) {
+        if (summaries++ > 0) io.out("");
+        io.out(outcome.out.replace(/\n$/, ""));
+      }
+    });
+  };
+  progress.show(0);
+  await runWorkbooks(jobs, args.jobs ?? os.availableParallelism(), solo, (index, outcome) => {
+    outcomes[index] = outcome;
+    finished++;
+    while (printed < files.length && outcomes[printed]) print(printed++);
+    progress.show(finished);
+  });
+  progress.clear();
+
+  const workbooks: PortfolioWorkbook[] = files.map((file, i) =>
+    outcomes[i].status === 0 && outcomes[i].evaluation
+      ? { file, evaluation: outcomes[i].evaluation! }
+      : { file, error: errorOf(outcomes[i], file) }
+  );
+  if (plan)
+    await writePortfolioWorkbook(plan, portfolioSheet(workbooks, asOf, formatTimestamp(now)));
+  if (args.json) {
+    const entries = files.map((file, i) =>
+      outcomes[i].status === 0
+        ? { file, ...(JSON.parse(outcomes[i].out) as object) }
+        : { file, error: errorOf(outcomes[i], file) }
+    );
+    io.out(JSON.stringify({ workbooks: entries }, null, 2));
+  } else {
+    if (summaries > 0) io.out("");
+    io.out(`${totalLine(workbooks)}${plan ? `\nWrote ${plan.path}` : ""}`);
+  }
+  return outcomes.some((o) => o.status !== 0) ? 2 : 0;
+}
