@@ -6,18 +6,21 @@ describe("help texts", () => {
       [
         "Usage:",
         "  kpi-rewards evaluate <workbook.xlsx> [--as-of YYYY-MM-DD] [--out FILE.xlsx | --in-place] [--json] [--force]",
+        "  kpi-rewards evaluate <folder | workbook.xlsx…> [--jobs N] [--portfolio FILE.xlsx] [--as-of YYYY-MM-DD] [--in-place] [--json] [--force]",
         "  kpi-rewards sample <FILE.xlsx> [--force]",
       ].join("\n")
     );
   });
 
-  test("evaluate's options: --as-of, --out, --in-place, --json, --force, each with a default", () => {
+  test("evaluate's options: --as-of, --out, --in-place, --json, --force, --jobs, --portfolio, each with a default", () => {
     expect(OPTIONS.evaluate.map((o) => [o.name, o.default])).toEqual([
       ["--as-of", "today"],
       ["--out", "<name>-rewards.xlsx beside the input; none with --json"],
       ["--in-place", "off: the input is never changed"],
       ["--json", "off"],
       ["--force", "off: an existing file is never replaced"],
+      ["--jobs", "the number of cores"],
+      ["--portfolio", "none"],
     ]);
     expect(OPTIONS.sample.map((o) => o.name)).toEqual(["--force"]);
   });
@@ -45,6 +48,9 @@ describe("help texts", () => {
 
   test("after a usage error, the command's synopsis and where to find more", () => {
     expect(commandUsage("evaluate").split("\n")[1]).toBe(
+      "       kpi-rewards evaluate <folder | workbook.xlsx…> [--jobs N] [--portfolio FILE.xlsx] [--as-of YYYY-MM-DD] [--in-place] [--json] [--force]"
+    );
+    expect(commandUsage("evaluate").split("\n")[2]).toBe(
       'Run "kpi-rewards evaluate --help" for every option.'
     );
     expect(generalHelp()).toContain("  kpi-rewards --version");

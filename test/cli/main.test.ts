@@ -381,16 +381,17 @@ describe("manners: help, version, --name=value, a missing build", () => {
       "Usage: kpi-rewards evaluate <workbook.xlsx> [--as-of YYYY-MM-DD] [--out FILE.xlsx | --in-place] [--json] [--force]"
     );
     expect(out).toContain(
-      "  --as-of YYYY-MM-DD  the day the targets are evaluated as of\n                      (default: today)"
+      "  --as-of YYYY-MM-DD     the day the targets are evaluated as of\n                         (default: today)"
     );
   });
 
   test("--help alone shows the SPEC's usage lines and the commands", async () => {
     const { status, out } = await run("--help");
     expect(status).toBe(0);
-    expect(out.split("\n").slice(0, 3)).toEqual([
+    expect(out.split("\n").slice(0, 4)).toEqual([
       "Usage:",
       "  kpi-rewards evaluate <workbook.xlsx> [--as-of YYYY-MM-DD] [--out FILE.xlsx | --in-place] [--json] [--force]",
+      "  kpi-rewards evaluate <folder | workbook.xlsx…> [--jobs N] [--portfolio FILE.xlsx] [--as-of YYYY-MM-DD] [--in-place] [--json] [--force]",
       "  kpi-rewards sample <FILE.xlsx> [--force]",
     ]);
     expect(out).toContain("  evaluate  evaluate a workbook's KPI targets");
@@ -422,7 +423,10 @@ describe("manners: help, version, --name=value, a missing build", () => {
 
   test("usage errors name the problem and the command's usage", async () => {
     const cases: [string[], string][] = [
-      [["evaluate", "a.xlsx", "--jobs", "2"], "kpi-rewards: unknown option --jobs for evaluate"],
+      [
+        ["evaluate", "a.xlsx", "--threads", "2"],
+        "kpi-rewards: unknown option --threads for evaluate",
+      ],
       [["evaluate", "a.xlsx", "--json=yes"], "kpi-rewards: --json takes no value"],
       [["evaluate", "a.xlsx", "--out"], "kpi-rewards: --out needs a value (FILE.xlsx)"],
       [
@@ -440,8 +444,9 @@ describe("manners: help, version, --name=value, a missing build", () => {
       const { status, err } = await run(...argv);
       expect([argv, status, err.split("\n")[0]]).toEqual([argv, 2, line]);
     }
-    expect((await run("evaluate", "a.xlsx", "--jobs", "2")).err.split("\n").slice(1)).toEqual([
+    expect((await run("evaluate", "a.xlsx", "--threads", "2")).err.split("\n").slice(1)).toEqual([
       "Usage: kpi-rewards evaluate <workbook.xlsx> [--as-of YYYY-MM-DD] [--out FILE.xlsx | --in-place] [--json] [--force]",
+      "       kpi-rewards evaluate <folder | workbook.xlsx…> [--jobs N] [--portfolio FILE.xlsx] [--as-of YYYY-MM-DD] [--in-place] [--json] [--force]",
       'Run "kpi-rewards evaluate --help" for every option.',
       "",
     ]);
