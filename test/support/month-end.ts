@@ -1,4 +1,5 @@
-import { evaluateWorkbook, type CellValue, type PortfolioWorkbook } from "../../src/engine";
+import { evaluateWorkbook, type CellValue } from "../../src/engine";
+import type { PortfolioWorkbook } from "../../src/sheet";
 import { day, everyDay, longRows, sheet } from "./workbooks";
 
 /**

@@ -1,4 +1,4 @@
-import { isEvaluated, portfolioSummary, type PortfolioWorkbook } from "../../src/engine";
+import { isEvaluated, portfolioSummary, type PortfolioWorkbook } from "../../src/sheet";
 import { calls, monthEnd } from "../support/month-end";
 
 describe("a portfolio's totals", () => {

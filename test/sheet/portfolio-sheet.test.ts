@@ -1,11 +1,6 @@
-import {
-  failedTable,
-  portfolioSheet,
-  RESULTS_HEADER,
-  SHEET_COLUMN_WIDTHS,
-  TEAMS_HEADER,
-  type OutputTable,
-} from "../../src/engine";
+import { failedTable, portfolioSheet, RESULTS_HEADER, type OutputTable } from "../../src/sheet";
+import { SHEET_COLUMN_WIDTHS } from "../../src/sheet/column-widths";
+import { TEAMS_HEADER } from "../../src/sheet/output-tables";
 import { day } from "../support/workbooks";
 import { monthEnd } from "../support/month-end";
 
