@@ -123,6 +123,10 @@ export class XmlScanner {
   private rootSeen = false;
   private started = false;
   private readonly names = new Map<number, XmlName>();
+  /** One-letter names (`c`, `v`: most tags of a worksheet) by their byte, without hashing. */
+  private readonly letters: (XmlName | undefined)[] = new Array<XmlName | undefined>(256).fill(
+    undefined
+  );
   private readonly tag = new StartTag();
 
   constructor(
@@ -365,6 +369,10 @@ export class XmlScanner {
   /** The element name in `bytes[start, end)`, one object per distinct name. */
   private lookup(bytes: Buffer, start: number, end: number, hash: number): XmlName {
     const length = end - start;
+    if (length === 1) {
+      const letter = this.letters[bytes[start]];
+      if (letter !== undefined) return letter;
+    }
     let entry = this.names.get(hash);
     next: for (; entry !== undefined; entry = entry.next) {
       const known = entry.bytes;
@@ -382,6 +390,7 @@ export class XmlScanner {
   private intern(name: string, hash: number, bytes: Uint8Array): XmlName {
     const entry: XmlName = { name, bytes, next: this.names.get(hash) };
     this.names.set(hash, entry);
+    if (bytes.length === 1) this.letters[bytes[0]] = entry;
     return entry;
   }
 
