@@ -1,2 +1,8 @@
-// Preloaded into a measured child process: reports its peak resident memory when it exits.
-process.on("exit", () => process.stderr.write(`\nmaxRSS ${process.resourceUsage().maxRSS}\n`));
+// Preloaded into a measured child process: reports its peak resident memory (KB) and the CPU time of
+// all its threads (microseconds) when it exits.
+process.on("exit", () => {
+  const usage = process.resourceUsage();
+  process.stderr.write(
+    `\nmaxRSS ${usage.maxRSS}\ncpu ${usage.userCPUTime + usage.systemCPUTime}\n`
+  );
+});
