@@ -15,6 +15,7 @@ import { writeResults } from "../src/excel/write";
 import { evaluate as kpiEvaluate } from "../src/functions/functions";
 import { installFakeOffice, WorkbookState, type Value } from "../tools/fake-excel";
 import { locate } from "../scripts/test-tools";
+import { historyGrowth } from "./history";
 import { writeLongWorkbook } from "./long-workbook";
 import { naiveWindows } from "./naive";
 import { corpusExactness, longSheetReads } from "./readers";
@@ -557,6 +558,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   "cli-long": cliLongSheet,
   portfolio: portfolioRun,
   readers: readerChoice,
+  history: () => historyGrowth(report, time, work, path.join(root, "bin", "kpi-rewards.js")),
 };
 
 const rowLine = (r: Row) =>
@@ -657,6 +659,12 @@ How each figure is made:
   and writing the copy. Its twin holds the same data with the same results as AVERAGEIFS/SUMIFS
   formulas; LibreOffice headless opens it, calculates them and exports them, and the bench checks
   that its numbers equal the engine's.
+- **History**: 24 monthly runs of the engine workload's 10,000 targets (240,000 KpiRunResults rows)
+  against none: \`evaluateWorkbook\` with that history and with an empty one (both fingerprint the
+  inputs and plan a run; the history adds the comparison), timed like the engine; then
+  \`kpi-rewards evaluate\` in a child process on the 1,000,000-row long workbook with and without a
+  \`KPI History\` sheet holding those runs (\`bench/history.ts\`): with \`--out\` it reads the history,
+  compares, and writes it back with run 25 appended; with \`--json\` it only reads and compares.
 - **Excel layer**: the in-memory Excel of \`test/support\` (the bench imports it: it is the fake the tests
   drive, kept in one file there because the pane's browser tests load that file too), which enforces
   Excel on the web's 5 MB request and response limits and measures both as the UTF-8 JSON Office.js

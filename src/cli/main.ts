@@ -8,6 +8,8 @@ import {
   RESULTS_SHEET,
   resultsSheet,
 } from "../sheet";
+import { ApprovalError, approveWorkbook } from "./approve";
+import { recordedHistory, workbookHistory } from "./workbook-history";
 import { commandHelp, commandUsage, generalHelp, OPTIONS, USAGE, type Command } from "./help";
 import { OutputError, planOutput, type OutputPlan } from "./output-file";
 import { evaluatePortfolio } from "./portfolio";
@@ -166,15 +168,19 @@ async function evaluate(args: EvaluateArgs, io: Io): Promise<number> {
     : undefined;
   const pkg = await openPackage(bytes);
   const workbook = await readXlsx(bytes);
+  const history = workbookHistory(pkg, workbook);
+  // Compared with the history whenever there is one; a run is planned only when one will be written.
   let evaluation: Evaluation = evaluateWorkbook(workbook, {
     asOf: args.asOf ?? todaySerial(io.now()),
+    history: plan || history.runs.length > 0 ? history : undefined,
   });
   const missing = missingTableMessage(evaluation.tables);
   if (missing) throw new InputError(missing);
   if (plan) {
-    const laid = sheetOf(evaluation, formatTimestamp(io.now()), workbook.date1904 ?? false);
+    const now = io.now();
+    const laid = sheetOf(evaluation, formatTimestamp(now), workbook.date1904 ?? false);
     evaluation = laid.evaluation;
-    await writeResultsWorkbook(pkg, plan, laid.sheet);
+    await writeResultsWorkbook(pkg, plan, laid.sheet, recordedHistory(history, evaluation, now));
   }
   io.evaluated?.(evaluation);
   if (args.json) io.out(jsonReport(evaluation));
@@ -193,6 +199,24 @@ async function sample(args: readonly string[], io: Io): Promise<number> {
   const plan = await planOutput(file, { force: parsed.flags.has("--force") });
   await writeSampleWorkbook(plan);
   io.out(`Wrote the sample workbook ${file}`);
+  return 0;
+}
+
+async function approveCommand(args: readonly string[], io: Io): Promise<number> {
+  const parsed = parseOptions("approve", args);
+  const [file, ...more] = parsed.positional;
+  if (!file) throw new UsageError("approve needs a workbook", "approve");
+  if (more.length)
+    throw new UsageError(`one workbook at a time; got ${file} and ${more[0]}`, "approve");
+  const by = parsed.values.get("--by")?.trim();
+  if (!by) throw new UsageError("approve needs --by NAME: who approves the run", "approve");
+  const runText = parsed.values.get("--run");
+  const run = runText === undefined ? undefined : Number(runText);
+  if (run !== undefined && !(Number.isInteger(run) && run > 0))
+    throw new UsageError(`--run "${runText}" is not a run number; write it as 1, 2, 3…`, "approve");
+  const bytes = await readInput(file);
+  const plan = await planOutput(file, { input: file, inPlace: true });
+  io.out(await approveWorkbook(plan, bytes, by, run, io.now()));
   return 0;
 }
 
@@ -225,9 +249,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
       file = rest.find((a) => !a.startsWith("-")) ?? "";
       return await sample(rest, io);
     }
+    if (command === "approve") {
+      file =
+        rest.find((a, i) => !a.startsWith("-") && !["--by", "--run"].includes(rest[i - 1])) ?? "";
+      return await approveCommand(rest, io);
+    }
     if (command === "--help" || command === "-h" || command === "help") {
       const topic = rest[0];
-      throw new HelpRequest(topic === "evaluate" || topic === "sample" ? topic : undefined);
+      throw new HelpRequest(
+        topic === "evaluate" || topic === "sample" || topic === "approve" ? topic : undefined
+      );
     }
     if (command === "--version" || command === "-V") {
       io.out(`kpi-rewards ${version()}`);
@@ -250,6 +281,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     if (
+      error instanceof ApprovalError ||
       error instanceof InputError ||
       error instanceof PackageError ||
       error instanceof MacroWorkbookError

@@ -152,7 +152,8 @@ export function sheetXml(
   return { xml, tables };
 }
 
-function highlightXml(
+/** The conditional formats of a table's coloured columns (status tones, attainment bars). */
+export function highlightXml(
   table: OutputTable,
   firstRow: number,
   lastRow: number,

@@ -5,12 +5,13 @@ import {
   isOwnedSheet,
   OWNER_NAME,
   ownerReference,
+  quotedSheetName,
   referencedSheet,
   RESULTS_SHEET,
   type ResultsSheet,
   sameSheetName,
 } from "../sheet";
-import { REL, sheetXml, tableXml } from "./results-sheet-xml";
+import { REL, sheetXml, tableXml, type TablePart } from "./results-sheet-xml";
 import { Styles } from "./styles-part";
 import {
   attributeOf,
@@ -299,7 +300,11 @@ const PRINT_TITLES = "_xlnm.Print_Titles";
  * The workbook opens on the results sheet: it becomes the active tab, and the other sheets lose their
  * "selected" mark (one attribute of their sheet view), else Excel would open them grouped with it.
  */
-async function openOn(pkg: WorkbookPackage, sheetIndex: number): Promise<void> {
+async function openOn(
+  pkg: WorkbookPackage,
+  sheetIndex: number,
+  written: ReadonlySet<number>
+): Promise<void> {
   const workbookRoot = rootOf(pkg.workbook, "workbook");
   let views = element(workbookRoot, "bookViews");
   if (!views) {
@@ -317,7 +322,8 @@ async function openOn(pkg: WorkbookPackage, sheetIndex: number): Promise<void> {
   const base = folderOf(pkg.workbookPath);
   const relations = relationshipsOf(pkg.relationships);
   for (const [index, other] of sheetsOf(pkg.workbook).entries()) {
-    if (index === sheetIndex) continue;
+    // Our other sheets were just written unselected.
+    if (index === sheetIndex || written.has(index)) continue;
     const relation = relations.find((r) => attributeOf(r, "Id") === other.relId);
     const part = relation && partPath(base, attributeOf(relation, "Target") ?? "");
     const xml = part ? await partText(pkg.zip, part) : undefined;
@@ -338,10 +344,177 @@ export interface WriteOptions {
 /** A macro-enabled workbook cannot be saved as .xlsx: Excel refuses to open the result. */
 export class MacroWorkbookError extends Error {}
 
+/** A sheet KPI Rewards owns (`KPI Rewards`, `KPI History`), ready to be rendered into a package. */
+export interface OwnedSheet {
+  readonly name: string;
+  /** The names its tables want; the workbook's other names may suffix them (`KpiResults2`). */
+  readonly tableNames: readonly string[];
+  /** The worksheet part and its table parts, with the table names and relationship ids given. */
+  readonly render: (
+    styles: Styles,
+    date1904: boolean,
+    tableNames: readonly string[],
+    tableRelIds: readonly string[]
+  ) => { xml: string | Buffer; tables: TablePart[] };
+  /** 0-based first and last row printed on every page, when the sheet has print titles. */
+  readonly printRows?: readonly [number, number];
+  /** The workbook opens on this sheet. */
+  readonly active?: boolean;
+}
+
+/** Who a sheet name belongs to in a package: nobody yet, KPI Rewards, or the user. */
+export type SheetOwner =
+  | { readonly kind: "absent" }
+  | { readonly kind: "ours"; readonly name: string }
+  | { readonly kind: "foreign"; readonly name: string };
+
+/** Whether the package holds a sheet called `name` (in any case), and whether KPI Rewards wrote it. */
+export function sheetOwner(pkg: WorkbookPackage, name: string): SheetOwner {
+  const sheets = sheetsOf(pkg.workbook);
+  const found = sheets.find((s) => sameSheetName(s.name, name));
+  if (!found) return { kind: "absent" };
+  const names = definedNamesOf(pkg.workbook, sheets).map((n) => n.name);
+  return isOwnedSheet(found.name, names)
+    ? { kind: "ours", name: found.name }
+    : { kind: "foreign", name: found.name };
+}
+
+/** The package part of a sheet, found by its name (in any case). */
+export function sheetPartOf(pkg: WorkbookPackage, name: string): string | undefined {
+  const sheet = sheetsOf(pkg.workbook).find((s) => sameSheetName(s.name, name));
+  if (!sheet) return undefined;
+  const relation = relationshipsOf(pkg.relationships).find(
+    (r) => attributeOf(r, "Id") === sheet.relId
+  );
+  return relation && partPath(folderOf(pkg.workbookPath), attributeOf(relation, "Target") ?? "");
+}
+
+/** Refused before anything is changed: a sheet under one of our names that KPI Rewards did not write. */
+export function refuseForeignSheets(pkg: WorkbookPackage, names: readonly string[]): void {
+  for (const name of names) {
+    const owner = sheetOwner(pkg, name);
+    if (owner.kind === "foreign")
+      throw new ForeignSheetError(
+        `has a sheet named "${owner.name}" that kpi-rewards did not create; rename or delete it — nothing was written`
+      );
+  }
+}
+
+/** Where an owned sheet goes: its part, its position, and the table parts of the sheet it replaces. */
+interface Placement {
+  readonly sheetPath: string;
+  readonly sheetIndex: number;
+  readonly replacedTables: readonly string[];
+}
+
+/**
+ * Puts the sheet `name` in the workbook's sheet list: our previous sheet of that name is replaced in
+ * place (same position, sheetId and relationship, so no other sheet's index shifts and every
+ * sheet-scoped name of the other sheets keeps its localSheetId); else a new sheet is appended.
+ */
+async function placeSheet(pkg: WorkbookPackage, name: string): Promise<Placement> {
+  const { zip } = pkg;
+  const workbookRoot = rootOf(pkg.workbook, "workbook");
+  const relsRoot = rootOf(pkg.relationships, "Relationships");
+  const base = folderOf(pkg.workbookPath);
+  const sheets = sheetsOf(pkg.workbook);
+  const relations = relationshipsOf(pkg.relationships);
+  const existing = sheets.findIndex((s) => sameSheetName(s.name, name));
+  if (existing >= 0) {
+    const old = sheets[existing];
+    setAttribute(old.node, "name", name);
+    const relation = relations.find((r) => attributeOf(r, "Id") === old.relId)!;
+    const sheetPath = partPath(base, attributeOf(relation, "Target") ?? "");
+    const oldRels = await partText(zip, relsPath(sheetPath));
+    const replacedTables = (oldRels ? relationshipsOf(parseXml(oldRels)) : [])
+      .filter((rel) => attributeOf(rel, "Type") === TABLE_TYPE)
+      .map((rel) => partPath(folderOf(sheetPath), attributeOf(rel, "Target") ?? ""));
+    // Names scoped to our old sheet were ours (the owner mark, print titles); a legacy
+    // workbook-scoped owner mark pointing at it gives way to the sheet-scoped one.
+    const list = element(workbookRoot, "definedNames");
+    for (const entry of definedNamesOf(pkg.workbook, sheets)) {
+      const legacy =
+        isLegacyOwnerName(entry.name) &&
+        sameSheetName(referencedSheet(entry.name.formula) ?? "", old.name);
+      if (list && (entry.localSheetId === existing || legacy)) removeChild(list, entry.node);
+    }
+    return { sheetPath, sheetIndex: existing, replacedTables };
+  }
+  let n = 1;
+  while (zip.file(`${base}/worksheets/sheet${n}.xml`)) n++;
+  const sheetPath = `${base}/worksheets/sheet${n}.xml`;
+  // Claimed now, so a second new sheet in the same write takes the next number.
+  zip.file(sheetPath, "");
+  const ids = new Set(relations.map((r) => attributeOf(r, "Id")));
+  let relNumber = relations.length + 1;
+  while (ids.has(`rId${relNumber}`)) relNumber++;
+  const sheetIds = sheets.map((s) => Number(attributeOf(s.node, "sheetId") ?? 0));
+  const sheetId = Math.max(0, ...sheetIds) + 1;
+  let list = element(workbookRoot, "sheets");
+  if (!list) {
+    list = newElement(workbookRoot, "sheets", {});
+    insertChild(workbookRoot, list, [
+      "functionGroups",
+      "externalReferences",
+      "definedNames",
+      ...AFTER_DEFINED_NAMES,
+    ]);
+  }
+  // The r: prefix is declared on the root by every producer; declare it when it is not.
+  const rPrefix =
+    Object.entries((workbookRoot[":@"] as Record<string, string>) ?? {})
+      .find(([k, v]) => k.startsWith("xmlns:") && v === REL)?.[0]
+      .slice("xmlns:".length) ?? "r";
+  if (rPrefix === "r" && attributeOf(workbookRoot, "xmlns:r") === undefined)
+    setAttribute(workbookRoot, "xmlns:r", REL);
+  childrenOf(list).push(
+    newElement(list, "sheet", {
+      name,
+      sheetId: String(sheetId),
+      [`${rPrefix}:id`]: `rId${relNumber}`,
+    })
+  );
+  childrenOf(relsRoot).push(
+    newElement(relations[0] ?? relsRoot, "Relationship", {
+      Id: `rId${relNumber}`,
+      Type: WORKSHEET_TYPE,
+      Target: sheetPath.slice(base.length + 1),
+    })
+  );
+  addOverride(rootOf(pkg.contentTypes, "Types"), sheetPath, WORKSHEET_CONTENT);
+  return { sheetPath, sheetIndex: sheets.length, replacedTables: [] };
+}
+
 /** Returns the package's bytes with the results sheet added, or replacing our previous one. */
 export async function addResultsSheet(
   pkg: WorkbookPackage,
   sheet: ResultsSheet,
+  options: WriteOptions
+): Promise<Buffer> {
+  return addOwnedSheets(pkg, [resultsSheetPart(sheet)], options);
+}
+
+/** The `KPI Rewards` sheet as an owned sheet: the workbook opens on it, its header rows print on every page. */
+export function resultsSheetPart(sheet: ResultsSheet): OwnedSheet {
+  return {
+    name: RESULTS_SHEET,
+    tableNames: sheet.tables.map(({ table }) => table.name),
+    render: (styles, date1904, tableNames, relIds) =>
+      sheetXml(sheet, styles, date1904, tableNames, relIds),
+    printRows: sheet.print.repeatRows,
+    active: true,
+  };
+}
+
+/**
+ * Returns the package's bytes with each owned sheet added, or replacing our previous one of its name,
+ * all in one package: either every sheet is written or, when anything fails, none (the caller writes
+ * the bytes to a temporary file and renames it). A sheet of one of those names that KPI Rewards did not
+ * write is refused before anything changes.
+ */
+export async function addOwnedSheets(
+  pkg: WorkbookPackage,
+  owned: readonly OwnedSheet[],
   options: WriteOptions
 ): Promise<Buffer> {
   const { zip, workbookPath } = pkg;
@@ -353,106 +526,27 @@ export async function addResultsSheet(
     throw new MacroWorkbookError(
       `is a macro-enabled workbook: write it to an .xlsm file (--out NAME.xlsm); an ${extension} file cannot hold its macros`
     );
+  refuseForeignSheets(
+    pkg,
+    owned.map((sheet) => sheet.name)
+  );
 
   const workbookRoot = rootOf(pkg.workbook, "workbook");
   const relsRoot = rootOf(pkg.relationships, "Relationships");
   const typesRoot = rootOf(pkg.contentTypes, "Types");
   const base = folderOf(workbookPath);
-  const sheets = sheetsOf(pkg.workbook);
-  const names = definedNamesOf(pkg.workbook, sheets);
-  const existing = sheets.findIndex((s) => sameSheetName(s.name, RESULTS_SHEET));
-  if (
-    existing >= 0 &&
-    !isOwnedSheet(
-      sheets[existing].name,
-      names.map((n) => n.name)
-    )
-  ) {
-    throw new ForeignSheetError(
-      `has a sheet named "${sheets[existing].name}" that kpi-rewards did not create; rename or delete it — nothing was written`
-    );
-  }
-
   const relations = relationshipsOf(pkg.relationships);
-  const replacedTables = new Set<string>();
-  let sheetPath: string;
-  let sheetIndex: number;
-  if (existing >= 0) {
-    // Replace in place: same position, sheetId and relationship, so no other sheet's index shifts
-    // and every sheet-scoped name of the other sheets keeps its localSheetId.
-    sheetIndex = existing;
-    const old = sheets[existing];
-    setAttribute(old.node, "name", RESULTS_SHEET);
-    const relation = relations.find((r) => attributeOf(r, "Id") === old.relId)!;
-    sheetPath = partPath(base, attributeOf(relation, "Target") ?? "");
-    const oldRels = await partText(zip, relsPath(sheetPath));
-    const oldRelations = oldRels ? relationshipsOf(parseXml(oldRels)) : [];
-    for (const rel of oldRelations) {
-      if (attributeOf(rel, "Type") !== TABLE_TYPE) continue;
-      const table = partPath(folderOf(sheetPath), attributeOf(rel, "Target") ?? "");
-      replacedTables.add(table);
-    }
-    // Names scoped to our old sheet were ours (the owner mark, print titles); a legacy
-    // workbook-scoped owner mark pointing at it gives way to the sheet-scoped one.
-    const list = element(workbookRoot, "definedNames");
-    for (const entry of names) {
-      const legacy =
-        isLegacyOwnerName(entry.name) &&
-        sameSheetName(referencedSheet(entry.name.formula) ?? "", old.name);
-      if (list && (entry.localSheetId === existing || legacy)) removeChild(list, entry.node);
-    }
-  } else {
-    sheetIndex = sheets.length;
-    let n = 1;
-    while (zip.file(`${base}/worksheets/sheet${n}.xml`)) n++;
-    sheetPath = `${base}/worksheets/sheet${n}.xml`;
-    const ids = new Set(relations.map((r) => attributeOf(r, "Id")));
-    let relNumber = relations.length + 1;
-    while (ids.has(`rId${relNumber}`)) relNumber++;
-    const sheetIds = sheets.map((s) => Number(attributeOf(s.node, "sheetId") ?? 0));
-    const sheetId = Math.max(0, ...sheetIds) + 1;
-    let list = element(workbookRoot, "sheets");
-    if (!list) {
-      list = newElement(workbookRoot, "sheets", {});
-      insertChild(workbookRoot, list, [
-        "functionGroups",
-        "externalReferences",
-        "definedNames",
-        ...AFTER_DEFINED_NAMES,
-      ]);
-    }
-    // The r: prefix is declared on the root by every producer; declare it when it is not.
-    const rPrefix =
-      Object.entries((workbookRoot[":@"] as Record<string, string>) ?? {})
-        .find(([k, v]) => k.startsWith("xmlns:") && v === REL)?.[0]
-        .slice("xmlns:".length) ?? "r";
-    if (rPrefix === "r" && attributeOf(workbookRoot, "xmlns:r") === undefined)
-      setAttribute(workbookRoot, "xmlns:r", REL);
-    childrenOf(list).push(
-      newElement(list, "sheet", {
-        name: RESULTS_SHEET,
-        sheetId: String(sheetId),
-        [`${rPrefix}:id`]: `rId${relNumber}`,
-      })
-    );
-    childrenOf(relsRoot).push(
-      newElement(relations[0] ?? relsRoot, "Relationship", {
-        Id: `rId${relNumber}`,
-        Type: WORKSHEET_TYPE,
-        Target: sheetPath.slice(base.length + 1),
-      })
-    );
-    addOverride(typesRoot, sheetPath, WORKSHEET_CONTENT);
-  }
+  const placements: Placement[] = [];
+  for (const sheet of owned) placements.push(await placeSheet(pkg, sheet.name));
 
   // Our previous tables go; the new ones get names and ids unused anywhere else in the workbook.
+  const replacedTables = new Set(placements.flatMap((p) => p.replacedTables));
   for (const table of replacedTables) {
     zip.remove(table);
     removeOverride(typesRoot, table);
   }
   const taken = await takenNames(pkg, replacedTables);
   taken.names.add(OWNER_NAME.toUpperCase());
-  const tableNames = sheet.tables.map(({ table }) => uniqueName(table.name, taken.names));
   let nextTableId = taken.highestTableId + 1;
   let nextTableFile = 1;
   const originalStyles = await styleText(pkg, base);
@@ -464,24 +558,48 @@ export async function addResultsSheet(
       `its part ${originalStyles?.path} is not sound XML (${firstLine(error)})`
     );
   }
-  const relIds = sheet.tables.map((_, i) => `rId${i + 1}`);
   const date1904 = isDate1904(pkg.workbook);
-  const { xml, tables } = sheetXml(sheet, styles, date1904, tableNames, relIds);
-  const sheetRels: string[] = [];
-  tables.forEach((table, i) => {
-    while (zip.file(`${base}/tables/table${nextTableFile}.xml`)) nextTableFile++;
-    const path = `${base}/tables/table${nextTableFile}.xml`;
-    zip.file(path, tableXml(table, nextTableId++));
-    addOverride(typesRoot, path, TABLE_CONTENT);
-    sheetRels.push(
-      `<Relationship Id="${relIds[i]}" Type="${TABLE_TYPE}" Target="${relativeTarget(folderOf(sheetPath), path)}"/>`
+  let list = element(workbookRoot, "definedNames");
+  if (!list) {
+    list = newElement(workbookRoot, "definedNames", {});
+    insertChild(workbookRoot, list, AFTER_DEFINED_NAMES);
+  }
+  for (const [i, sheet] of owned.entries()) {
+    const { sheetPath, sheetIndex } = placements[i];
+    const tableNames = sheet.tableNames.map((name) => uniqueName(name, taken.names));
+    const relIds = tableNames.map((_, t) => `rId${t + 1}`);
+    const { xml, tables } = sheet.render(styles, date1904, tableNames, relIds);
+    const sheetRels: string[] = [];
+    tables.forEach((table, t) => {
+      while (zip.file(`${base}/tables/table${nextTableFile}.xml`)) nextTableFile++;
+      const path = `${base}/tables/table${nextTableFile}.xml`;
+      zip.file(path, tableXml(table, nextTableId++));
+      addOverride(typesRoot, path, TABLE_CONTENT);
+      sheetRels.push(
+        `<Relationship Id="${relIds[t]}" Type="${TABLE_TYPE}" Target="${relativeTarget(folderOf(sheetPath), path)}"/>`
+      );
+    });
+    zip.file(sheetPath, xml);
+    zip.file(
+      relsPath(sheetPath),
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_REL}">${sheetRels.join("")}</Relationships>`
     );
-  });
-  zip.file(sheetPath, xml);
-  zip.file(
-    relsPath(sheetPath),
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_REL}">${sheetRels.join("")}</Relationships>`
-  );
+    // The ownership mark: scoped to the sheet, pointing at its first cell.
+    childrenOf(list).push(
+      newElement(list, "definedName", { name: OWNER_NAME, localSheetId: String(sheetIndex) }, [
+        textNode(ownerReference(sheet.name)),
+      ])
+    );
+    // Printed pages repeat the header rows (a name scoped to our sheet, replaced with it next time).
+    if (sheet.printRows) {
+      const [firstRow, lastRow] = sheet.printRows;
+      childrenOf(list).push(
+        newElement(list, "definedName", { name: PRINT_TITLES, localSheetId: String(sheetIndex) }, [
+          textNode(`${quotedSheetName(sheet.name)}!$${firstRow + 1}:$${lastRow + 1}`),
+        ])
+      );
+    }
+  }
   const stylesPath = originalStyles?.path ?? `${base}/styles.xml`;
   zip.file(stylesPath, styles.result);
   if (!originalStyles) {
@@ -498,26 +616,9 @@ export async function addResultsSheet(
     removeOverride(typesRoot, stylesPath);
     addOverride(typesRoot, stylesPath, STYLES_CONTENT);
   }
-
-  // The ownership mark: scoped to the results sheet, pointing at its first cell.
-  let list = element(workbookRoot, "definedNames");
-  if (!list) {
-    list = newElement(workbookRoot, "definedNames", {});
-    insertChild(workbookRoot, list, AFTER_DEFINED_NAMES);
-  }
-  childrenOf(list).push(
-    newElement(list, "definedName", { name: OWNER_NAME, localSheetId: String(sheetIndex) }, [
-      textNode(ownerReference(RESULTS_SHEET)),
-    ])
-  );
-  // Printed pages repeat the header rows (a name scoped to our sheet, replaced with it next time).
-  const [firstRow, lastRow] = sheet.print.repeatRows;
-  childrenOf(list).push(
-    newElement(list, "definedName", { name: PRINT_TITLES, localSheetId: String(sheetIndex) }, [
-      textNode(`'${RESULTS_SHEET.replace(/'/g, "''")}'!$${firstRow + 1}:$${lastRow + 1}`),
-    ])
-  );
-  await openOn(pkg, sheetIndex);
+  const active = owned.findIndex((sheet) => sheet.active);
+  if (active >= 0)
+    await openOn(pkg, placements[active].sheetIndex, new Set(placements.map((p) => p.sheetIndex)));
 
   setWorkbookType(typesRoot, workbookPath, wantedType);
   zip.file(workbookPath, serializeXml(pkg.workbook));

@@ -1,19 +1,30 @@
 import path from "path";
+import type { RunHistory } from "../engine";
 import { NUMBER_FORMATS, type ResultsSheet, sampleWorkbook } from "../sheet";
+import { historySheetPart } from "./history-sheet-xml";
 import { writeOutput, type OutputPlan } from "./output-file";
-import { addResultsSheet, ForeignSheetError, type WorkbookPackage } from "./xlsx-package";
+import {
+  addOwnedSheets,
+  ForeignSheetError,
+  resultsSheetPart,
+  type WorkbookPackage,
+} from "./xlsx-package";
 
 export { ForeignSheetError };
 
-/** Writes the input package with the results sheet added to the planned file (the input with --in-place). */
+/**
+ * Writes the input package with the results sheet added to the planned file (the input with
+ * --in-place), and the run history when a run is recorded: both sheets in one package, written to a
+ * temporary file and renamed, so a failure anywhere leaves the file as it was.
+ */
 export async function writeResultsWorkbook(
   input: WorkbookPackage,
   plan: OutputPlan,
-  results: ResultsSheet
+  results: ResultsSheet,
+  history?: RunHistory
 ): Promise<void> {
-  const packaged = await addResultsSheet(input, results, {
-    extension: path.extname(plan.path),
-  });
+  const sheets = [resultsSheetPart(results), ...(history ? [historySheetPart(history)] : [])];
+  const packaged = await addOwnedSheets(input, sheets, { extension: path.extname(plan.path) });
   await writeOutput(plan, packaged);
 }
 

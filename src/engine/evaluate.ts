@@ -23,7 +23,7 @@ import {
 } from "./rules/pay-curve";
 import { payout as payoutOf } from "./rules/payout";
 import { compareWithHistory } from "./runs/run-changes";
-import { planRun, type RunHistory, type RunPlan } from "./runs/run-history";
+import { planRun, runsBefore, type RunHistory, type RunPlan } from "./runs/run-history";
 import { fingerprintTables } from "./runs/fingerprint";
 import type { Series } from "./series/series";
 import { isDecided, type Status } from "./rules/status";
@@ -157,7 +157,16 @@ export function evaluateTables(
   });
   let run: RunOutcome | undefined;
   if (options.history) {
-    const comparison = compareWithHistory(results, options.history);
+    const inputs = fingerprintTables([
+      ...found.targets,
+      ...found.observations,
+      ...(found.adjustments ?? []),
+      ...(found.payCurves ?? []),
+    ]);
+    const plan = planRun(options.history, options.asOf, inputs);
+    // A repeat of run N is run N again: it shows what run N showed, compared with the runs before it.
+    const basis = plan.kind === "repeat" ? runsBefore(options.history, plan.run) : options.history;
+    const comparison = compareWithHistory(results, basis);
     results = results.map((result, i) => {
       const change = comparison.changes[i];
       if (change.payoutWarning)
@@ -169,17 +178,7 @@ export function evaluateTables(
         changed: change.changed,
       };
     });
-    const inputs = fingerprintTables([
-      ...found.targets,
-      ...found.observations,
-      ...(found.adjustments ?? []),
-      ...(found.payCurves ?? []),
-    ]);
-    run = {
-      plan: planRun(options.history, options.asOf, inputs),
-      inputs,
-      comparedWith: comparison.basis?.run,
-    };
+    run = { plan, inputs, comparedWith: comparison.basis?.run };
   }
   return {
     asOf: options.asOf,

@@ -41,3 +41,15 @@ export type { TargetType } from "./rules/target";
 export { parseTargetType } from "./rules/target";
 export { proportionalPay } from "./rules/payout";
 export { checkPayCurve, curvePayout } from "./rules/pay-curve";
+
+// Run history (SPEC §9): what KPI History holds, read back by its headers, and the rules for runs.
+export { headerKey } from "./grid/header";
+export type { RunHistory, RunPlan, RunRecord, RunTargetRecord } from "./runs/run-history";
+export {
+  NO_HISTORY,
+  readRunHistory,
+  runRecord,
+  RUNS_HEADER,
+  runTargetRecords,
+  runToApprove,
+} from "./runs/run-history";

@@ -12,6 +12,7 @@ export {
   isOwnedSheet,
   OWNER_NAME,
   ownerReference,
+  quotedSheetName,
   referencedSheet,
 } from "./ownership";
 

@@ -1,13 +1,14 @@
 import { commandHelp, commandUsage, generalHelp, OPTIONS, USAGE } from "../../src/cli/help";
 
 describe("help texts", () => {
-  test("the usage lines are SPEC §8's for evaluate and sample", () => {
+  test("the usage lines are SPEC §8's for evaluate, sample and approve", () => {
     expect(USAGE).toBe(
       [
         "Usage:",
         "  kpi-rewards evaluate <workbook.xlsx> [--as-of YYYY-MM-DD] [--out FILE.xlsx | --in-place] [--json] [--force]",
         "  kpi-rewards evaluate <folder | workbook.xlsx…> [--jobs N] [--portfolio FILE.xlsx] [--as-of YYYY-MM-DD] [--in-place] [--json] [--force]",
         "  kpi-rewards sample <FILE.xlsx> [--force]",
+        "  kpi-rewards approve <workbook.xlsx> --by NAME [--run N]",
       ].join("\n")
     );
   });
@@ -42,6 +43,29 @@ describe("help texts", () => {
         "  0  the sample was written",
         "  1  it could not be written (a disk error)",
         "  2  bad usage; a file that exists (without --force), is read-only, or whose folder does not exist",
+      ].join("\n")
+    );
+  });
+
+  test("approve's help in full", () => {
+    expect(commandHelp("approve")).toBe(
+      [
+        "Usage: kpi-rewards approve <workbook.xlsx> --by NAME [--run N]",
+        "",
+        "Approves a run recorded in the workbook's KPI History sheet: writes Approved by and Approved at on",
+        "that run and changes nothing else in the file. An approved run cannot be approved again.",
+        "",
+        "Options (--name value and --name=value are the same):",
+        "  --by NAME   who approves the run: written in Approved by (required)",
+        "  --run N     the run to approve, as numbered in the Run column of KpiRuns",
+        "              (default: the last run)",
+        "  -h, --help  show this help and exit",
+        "",
+        "Exit status:",
+        "  0  the run was approved",
+        "  1  the workbook could not be written (a disk error)",
+        "  2  bad usage; a file that cannot be read as a workbook or is read-only; no KPI History sheet,",
+        "     one kpi-rewards did not create, no such run, or a run approved already",
       ].join("\n")
     );
   });

@@ -1,11 +1,21 @@
 import { execFileSync } from "child_process";
-import { copyFileSync } from "fs";
+import { copyFileSync, readFileSync } from "fs";
+import JSZip from "jszip";
 import path from "path";
 import { locate } from "../../scripts/test-tools";
 import { main } from "../../src/cli/main";
 import { convertWithLibreOffice } from "../support/libreoffice";
 import { expectSoundWorkbook } from "../support/ooxml-soundness";
-import { definedNames, partOf, readSheet, sheetNames, temporaryFolder } from "../support/xlsx";
+import { runCli } from "../support/cli";
+import {
+  definedNames,
+  editPackage,
+  partOf,
+  readSheet,
+  sheetNames,
+  temporaryFolder,
+  writeHandMade,
+} from "../support/xlsx";
 
 /** Opens a workbook in LibreOffice headless and saves it again: what survives is what a real spreadsheet read. */
 function roundTrip(file: string, folder: string): string {
@@ -76,6 +86,7 @@ describe("the written workbook in LibreOffice", () => {
     expect(sheetNames(workbookXml)[4]).toBe("KPI Rewards");
     expect(definedNames(workbookXml).filter((n) => n.startsWith("KpiRewards_Owner|"))).toEqual([
       "KpiRewards_Owner|4|'KPI Rewards'!$A$1",
+      "KpiRewards_Owner|5|'KPI History'!$A$1",
     ]);
 
     // LibreOffice's file as input: our sheet is recognised and replaced, not refused or doubled.
@@ -87,9 +98,70 @@ describe("the written workbook in LibreOffice", () => {
     expect(sheetNames(rewritten).filter((n) => n.toUpperCase() === "KPI REWARDS")).toEqual([
       "KPI Rewards",
     ]);
+    // The same inputs and as-of date: KPI History and its mark stay as they were.
     expect(definedNames(rewritten).filter((n) => n.startsWith("KpiRewards_Owner|"))).toEqual([
+      "KpiRewards_Owner|5|'KPI History'!$A$1",
       "KpiRewards_Owner|4|'KPI Rewards'!$A$1",
     ]);
+  }, 180_000);
+
+  test("keeps KPI History: a re-save changes no fingerprint, approve edits LibreOffice's file, one changed observation is a new run", async () => {
+    const folder = temporaryFolder();
+    const file = await writeHandMade(folder, "history.xlsx");
+    expect((await runCli("evaluate", file, "--as-of", "2024-03-01", "--in-place")).status).toBe(0);
+    const saved = roundTrip(file, path.join(folder, "saved"));
+    await expectSoundWorkbook(saved);
+    const history = await readSheet(saved, "KPI History");
+    // KpiRuns' header on row 1, its one run on row 2; KpiRunResults' header two rows under (row 5).
+    expect(["A1", "A2", "A5", "E6", "I6"].map((c) => history.getCell(c).value)).toEqual([
+      "Run",
+      1,
+      "Run",
+      "Met",
+      5000,
+    ]);
+    const workbookXml = await partOf(saved, "xl/workbook.xml");
+    expect(definedNames(workbookXml)).toContain("KpiRewards_Owner|3|'KPI History'!$A$1");
+
+    // Same cells, saved by another program: the same inputs, so nothing new is recorded.
+    const again = await runCli("evaluate", saved, "--as-of", "2024-03-01", "--in-place");
+    expect(again.status).toBe(0);
+    expect((await readSheet(saved, "KPI Rewards")).getCell("A2").value).toMatch(
+      / · same inputs as run 1 \(nothing new recorded\)$/
+    );
+
+    // Approving LibreOffice's file (shared strings, its own cell spelling) changes only the run's two cells.
+    const zipOf = async (f: string) => {
+      const zip = await JSZip.loadAsync(readFileSync(f));
+      const parts = new Map<string, string>();
+      for (const name of Object.keys(zip.files))
+        if (!zip.files[name].dir) parts.set(name, await zip.file(name)!.async("string"));
+      return parts;
+    };
+    const before = await zipOf(saved);
+    expect((await runCli("approve", saved, "--by", "Ann Lee")).status).toBe(0);
+    const after = await zipOf(saved);
+    // LibreOffice numbers the worksheet parts in sheet order: KPI History is the fourth.
+    const historyPart = "xl/worksheets/sheet4.xml";
+    expect(after.get(historyPart)).not.toBe(before.get(historyPart));
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [name, text] of before)
+      if (name !== historyPart) expect([name, after.get(name) === text]).toEqual([name, true]);
+    const approved = await readSheet(saved, "KPI History");
+    expect(approved.getCell("K2").value).toBe("Ann Lee");
+    expect((approved.getCell("L2").value as Date).toISOString()).toBe("2026-11-24T09:30:00.000Z");
+    expect(approved.getCell("A2").value).toBe(1);
+
+    // One observation changed: another fingerprint, so run 2.
+    await editPackage(saved, {
+      "xl/worksheets/sheet2.xml": (xml) =>
+        xml.replace(/(<c r="D61"[^>]*><v>)319\.7(<\/v>)/, "$13197$2"),
+    });
+    expect((await runCli("evaluate", saved, "--as-of", "2024-03-01", "--in-place")).status).toBe(0);
+    const grown = await readSheet(saved, "KPI History");
+    // Run 2: no target met, one missed.
+    expect(["A3", "E3", "F3"].map((c) => grown.getCell(c).value)).toEqual([2, 0, 1]);
+    expect(grown.getCell("J3").value).not.toBe(grown.getCell("J2").value);
   }, 180_000);
 
   test("prints the results sheet landscape, one page wide, with the total reward on it", async () => {

@@ -32,7 +32,7 @@ describe("kpi-rewards evaluate", () => {
     const sheet = await readSheet(written, "KPI Rewards");
     expect(sheet.getCell("A1").value).toBe("KPI Rewards");
     expect(sheet.getCell("A2").value).toBe(
-      "As of 1 Mar 2024 · evaluated 2026-11-24 09:30 · 1 targets: 1 met, 0 missed, 0 pending, 0 to review · 1 teams · 0 issues"
+      "As of 1 Mar 2024 · evaluated 2026-11-24 09:30 · 1 targets: 1 met, 0 missed, 0 pending, 0 to review · 1 teams · 0 issues · run 1"
     );
     // KpiTeams at row 15 (under the summary and the note), KpiResults three rows below its last team.
     expect(sheet.getRow(15).values).toEqual([
@@ -143,16 +143,22 @@ describe("kpi-rewards evaluate", () => {
     expect(existsSync(path.join(sub, "handmade-rewards.xlsx"))).toBe(false);
   });
 
-  test("the input's bytes are unchanged; --in-place twice gives the same cells", async () => {
+  test("the input's bytes are unchanged; --in-place twice gives the same cells, the header line naming the run repeated", async () => {
     const file = await handMade(folder, "inplace.xlsx");
     const before = readFileSync(file);
     await run("evaluate", file, "--as-of", "2024-03-01", "--out", path.join(folder, "copy.xlsx"));
     expect(readFileSync(file).equals(before)).toBe(true);
     expect((await run("evaluate", file, "--as-of", "2024-03-01", "--in-place")).status).toBe(0);
-    const first = (await readSheet(file, "KPI Rewards")).getSheetValues();
+    const first = await readSheet(file, "KPI Rewards");
+    expect(first.getCell("A2").value).toMatch(/ · 0 issues · run 1$/);
     expect((await run("evaluate", file, "--as-of", "2024-03-01", "--in-place")).status).toBe(0);
     const second = await readSheet(file, "KPI Rewards");
-    expect(second.getSheetValues()).toEqual(first);
+    expect(second.getCell("A2").value).toMatch(
+      / · 0 issues · same inputs as run 1 \(nothing new recorded\)$/
+    );
+    first.getCell("A2").value = null;
+    second.getCell("A2").value = null;
+    expect(second.getSheetValues()).toEqual(first.getSheetValues());
     expect((await readSheet(file, "Targets")).getCell("A2").value).toBe("Helpdesk");
   });
 
@@ -438,7 +444,13 @@ describe("manners: help, version, --name=value, a missing build", () => {
         "kpi-rewards: --out and --in-place cannot be used together",
       ],
       [["sample", "demo.xlsm"], "kpi-rewards: sample writes an .xlsx file; got demo.xlsm"],
-      [["approve", "a.xlsx"], 'kpi-rewards: unknown command "approve"'],
+      [["approve", "a.xlsx"], "kpi-rewards: approve needs --by NAME: who approves the run"],
+      [
+        ["approve", "a.xlsx", "--by", "Ann", "--run", "two"],
+        'kpi-rewards: --run "two" is not a run number; write it as 1, 2, 3…',
+      ],
+      [["approve", "--by", "Ann"], "kpi-rewards: approve needs a workbook"],
+      [["unapprove", "a.xlsx"], 'kpi-rewards: unknown command "unapprove"'],
     ];
     for (const [argv, line] of cases) {
       const { status, err } = await run(...argv);

@@ -38,10 +38,11 @@ describe("ownership: the sheet-scoped KpiRewards_Owner mark", () => {
     const { status, written } = await runCli("evaluate", file, ...AS_OF);
     expect(status).toBe(0);
     const workbook = await partOf(written!, WORKBOOK);
-    expect(sheetNames(workbook)).toEqual(["Targets", "Observations", "KPI Rewards"]);
+    expect(sheetNames(workbook)).toEqual(["Targets", "Observations", "KPI Rewards", "KPI History"]);
     expect(definedNames(workbook)).toEqual([
       "KpiRewards_Owner|2|'KPI Rewards'!$A$1",
       "_xlnm.Print_Titles|2|'KPI Rewards'!$1:$2",
+      "KpiRewards_Owner|3|'KPI History'!$A$1",
     ]);
   });
 
@@ -54,11 +55,13 @@ describe("ownership: the sheet-scoped KpiRewards_Owner mark", () => {
     expect(definedNames(await partOf(file, WORKBOOK))).toEqual([
       "KpiRewards_Owner||'KPI Rewards'!$A$1",
       "_xlnm.Print_Titles|2|'KPI Rewards'!$1:$2",
+      "KpiRewards_Owner|3|'KPI History'!$A$1",
     ]);
     expect((await runCli("evaluate", file, ...AS_OF, "--in-place")).status).toBe(0);
     const workbook = await partOf(file, WORKBOOK);
-    expect(sheetNames(workbook)).toEqual(["Targets", "Observations", "KPI Rewards"]);
+    expect(sheetNames(workbook)).toEqual(["Targets", "Observations", "KPI Rewards", "KPI History"]);
     expect(definedNames(workbook)).toEqual([
+      "KpiRewards_Owner|3|'KPI History'!$A$1",
       "KpiRewards_Owner|2|'KPI Rewards'!$A$1",
       "_xlnm.Print_Titles|2|'KPI Rewards'!$1:$2",
     ]);
@@ -89,8 +92,9 @@ describe("ownership: the sheet-scoped KpiRewards_Owner mark", () => {
     });
     expect((await runCli("evaluate", file, ...AS_OF, "--in-place")).status).toBe(0);
     const workbook = await partOf(file, WORKBOOK);
-    expect(sheetNames(workbook)).toEqual(["Targets", "Observations", "KPI Rewards"]);
+    expect(sheetNames(workbook)).toEqual(["Targets", "Observations", "KPI Rewards", "KPI History"]);
     expect(definedNames(workbook)).toEqual([
+      "KpiRewards_Owner|3|'KPI History'!$A$1",
       "KpiRewards_Owner|2|'KPI Rewards'!$A$1",
       "_xlnm.Print_Titles|2|'KPI Rewards'!$1:$2",
     ]);
@@ -113,8 +117,9 @@ describe("ownership: the sheet-scoped KpiRewards_Owner mark", () => {
     await editPackage(file, { [WORKBOOK]: singleQuoted });
     expect((await runCli("evaluate", file, ...AS_OF, "--in-place")).status).toBe(0);
     const workbook = await partOf(file, WORKBOOK);
-    expect(sheetNames(workbook)).toEqual(["Targets", "Observations", "KPI Rewards"]);
+    expect(sheetNames(workbook)).toEqual(["Targets", "Observations", "KPI Rewards", "KPI History"]);
     expect(definedNames(workbook)).toEqual([
+      "KpiRewards_Owner|3|'KPI History'!$A$1",
       "KpiRewards_Owner|2|'KPI Rewards'!$A$1",
       "_xlnm.Print_Titles|2|'KPI Rewards'!$1:$2",
     ]);
@@ -134,6 +139,7 @@ describe("ownership: the sheet-scoped KpiRewards_Owner mark", () => {
     expect(definedNames(await partOf(file, WORKBOOK))).toEqual([
       "_xlnm.Print_Area|1|Observations!$A$1:$D$61",
       "Budget|0|Targets!$F$2",
+      "KpiRewards_Owner|3|'KPI History'!$A$1",
       "KpiRewards_Owner|2|'KPI Rewards'!$A$1",
       "_xlnm.Print_Titles|2|'KPI Rewards'!$1:$2",
     ]);
@@ -157,12 +163,20 @@ describe("table names are unique in the workbook", () => {
     const { status, written } = await runCli("evaluate", file, ...AS_OF, "--in-place");
     expect(status).toBe(0);
     const workbook = await partOf(written!, WORKBOOK);
-    expect(sheetNames(workbook)).toEqual(["Targets", "Observations", "Jan results", "KPI Rewards"]);
+    expect(sheetNames(workbook)).toEqual([
+      "Targets",
+      "Observations",
+      "Jan results",
+      "KPI History",
+      "KPI Rewards",
+    ]);
+    // The same inputs and as-of date: KPI History stays as it was, the new KPI Rewards goes last.
     expect(definedNames(workbook)).toEqual([
       "KpiRewards_Owner|2|'Jan results'!$A$1",
       "_xlnm.Print_Titles|2|'KPI Rewards'!$1:$2",
-      "KpiRewards_Owner|3|'KPI Rewards'!$A$1",
-      "_xlnm.Print_Titles|3|'KPI Rewards'!$1:$2",
+      "KpiRewards_Owner|3|'KPI History'!$A$1",
+      "KpiRewards_Owner|4|'KPI Rewards'!$A$1",
+      "_xlnm.Print_Titles|4|'KPI Rewards'!$1:$2",
     ]);
     // Byte for byte, but for its "selected" mark: the workbook now opens on the new results sheet alone.
     expect(await partOf(file, "xl/worksheets/sheet3.xml")).toBe(
@@ -172,6 +186,8 @@ describe("table names are unique in the workbook", () => {
       "KpiTeams",
       "KpiResults",
       "KpiIssues",
+      "KpiRuns",
+      "KpiRunResults",
       "KpiTeams2",
       "KpiResults2",
       "KpiIssues2",
@@ -198,6 +214,8 @@ describe("table names are unique in the workbook", () => {
       "KpiTeams2",
       "KpiResults2",
       "KpiIssues",
+      "KpiRuns",
+      "KpiRunResults",
     ]);
   });
 });
@@ -223,8 +241,15 @@ describe("the workbook's styles part", () => {
     const ids = [...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"/g)].map(
       (m) => `${m[1]} ${m[2]}`
     );
-    // In order of first use: the summary's as-of date, KpiTeams' Score (percent), KpiResults' numbers.
-    expect(ids).toEqual(["164 0.000", "165 yyyy-mm-dd", "166 0.0%", "167 #,##0.0"]);
+    // In order of first use: the summary's as-of date, KpiTeams' Score (percent), KpiResults' numbers,
+    // then KPI History's date-times.
+    expect(ids).toEqual([
+      "164 0.000",
+      "165 yyyy-mm-dd",
+      "166 0.0%",
+      "167 #,##0.0",
+      "168 yyyy-mm-dd hh:mm",
+    ]);
   });
 });
 
@@ -380,8 +405,12 @@ describe("the copy", () => {
       "xl/tables/table5.xml",
       "xl/tables/table6.xml",
       "xl/tables/table7.xml",
+      "xl/tables/table8.xml",
+      "xl/tables/table9.xml",
       "xl/worksheets/_rels/sheet5.xml.rels",
+      "xl/worksheets/_rels/sheet6.xml.rels",
       "xl/worksheets/sheet5.xml",
+      "xl/worksheets/sheet6.xml",
     ]);
   });
 

@@ -924,6 +924,26 @@ describe("run history (SPEC §9)", () => {
     expect(again.run?.plan).toEqual({ kind: "repeat", run: 1 });
   });
 
+  test("a repeat of run N shows what run N showed: compared with the runs before it", () => {
+    const first = evaluateWorkbook(grid, { asOf: day("2024-03-31"), history: history() });
+    const recorded = {
+      runs: [
+        ...history().runs,
+        { ...history().runs[0], run: 2, asOf: day("2024-03-31"), inputs: first.run!.inputs },
+      ],
+      results: [
+        ...history().results,
+        { ...history().results[0], run: 2, status: "Met" as const, payout: 5000 },
+      ],
+    };
+    const again = evaluateWorkbook(grid, { asOf: day("2024-03-31"), history: recorded });
+    expect(again.run?.plan).toEqual({ kind: "repeat", run: 2 });
+    expect(again.run?.comparedWith).toBe(1);
+    expect(again.results.map((r) => [r.previousStatus, r.previousPayout, r.changed])).toEqual(
+      first.results.map((r) => [r.previousStatus, r.previousPayout, r.changed])
+    );
+  });
+
   test("a payout that differs from an approved run's is a warning at the target's row", () => {
     const { issues } = evaluateWorkbook(grid, {
       asOf: day("2024-03-31"),

@@ -195,6 +195,14 @@ export function planRun(history: RunHistory, asOf: number, inputs: string): RunP
   return { kind: "new", run: highest + 1 };
 }
 
+/** The history as it stood before run `run` was recorded: its earlier runs and their results. */
+export function runsBefore(history: RunHistory, run: number): RunHistory {
+  return {
+    runs: history.runs.filter((r) => r.run < run),
+    results: history.results.filter((r) => r.run < run),
+  };
+}
+
 /** The run's line in `KpiRuns`, counted from its target results. */
 export function runRecord(
   run: number,

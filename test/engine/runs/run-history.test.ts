@@ -3,6 +3,7 @@ import {
   planRun,
   readRunHistory,
   runRecord,
+  runsBefore,
   runTargetRecords,
   runToApprove,
   RUN_RESULTS_HEADER,
@@ -158,6 +159,21 @@ describe("run history", () => {
     expect(planRun(history, day("2024-10-31"), "bb22")).toEqual({ kind: "repeat", run: 2 });
     expect(planRun(history, day("2024-10-31"), "bb23")).toEqual({ kind: "new", run: 3 });
     expect(planRun(history, day("2024-11-01"), "bb22")).toEqual({ kind: "new", run: 3 });
+  });
+
+  test("the history before run N holds only the runs and results numbered below N", () => {
+    const history = {
+      runs: [1, 2, 3].map((run) => runRecord(run, day("2024-10-31"), day("2024-11-01"), "ab", [])),
+      results: [1, 2, 3].flatMap((run) => runTargetRecords(run, targets.slice(0, 2))),
+    };
+    const before = runsBefore(history, 3);
+    expect(before.runs.map((r) => r.run)).toEqual([1, 2]);
+    expect(before.results.map((r) => [r.run, r.kpi])).toEqual([
+      [1, "Calls"],
+      [1, "CSAT"],
+      [2, "Calls"],
+      [2, "CSAT"],
+    ]);
   });
 
   test("approval takes the last run unless a run is named", () => {
