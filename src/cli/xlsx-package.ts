@@ -11,6 +11,7 @@ import {
   type ResultsSheet,
   sameSheetName,
 } from "../sheet";
+import { putPart } from "./deflated-part";
 import { REL, sheetXml, tableXml, type TablePart } from "./results-sheet-xml";
 import { Styles } from "./styles-part";
 import {
@@ -579,7 +580,7 @@ export async function addOwnedSheets(
         `<Relationship Id="${relIds[t]}" Type="${TABLE_TYPE}" Target="${relativeTarget(folderOf(sheetPath), path)}"/>`
       );
     });
-    zip.file(sheetPath, xml);
+    putPart(zip, sheetPath, xml);
     zip.file(
       relsPath(sheetPath),
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_REL}">${sheetRels.join("")}</Relationships>`
