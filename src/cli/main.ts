@@ -21,7 +21,7 @@ import { ForeignSheetError, writeResultsWorkbook, writeSampleWorkbook } from "./
 
 export { USAGE };
 
-export class UsageError extends Error {
+class UsageError extends Error {
   constructor(
     message: string,
     readonly command?: Command
@@ -240,6 +240,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
             "--out names one workbook; with several, each is written beside its input as <name>-rewards.xlsx (or use --in-place)",
             "evaluate"
           );
+        // A failure outside any one workbook's run is about the portfolio workbook.
+        file = args.portfolio ?? args.file;
         return await evaluatePortfolio(args, io, main, defaultOutput);
       }
       file = args.file;
