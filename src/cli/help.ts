@@ -45,7 +45,7 @@ export const OPTIONS: Record<Command, readonly OptionSpec[]> = {
       name: "--jobs",
       value: "N",
       description:
-        "with several workbooks: how many are evaluated at the same time, each in a process of its own",
+        "with several workbooks: how many are evaluated at the same time (here and in N-1 worker processes)",
       default: "the number of cores",
     },
     {

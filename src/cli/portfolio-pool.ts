@@ -4,10 +4,11 @@ import { runJob, type SoloRun, type WorkbookJob, type WorkbookOutcome } from "./
 import type { JobMessage } from "./portfolio-worker";
 
 /**
- * Runs a portfolio's workbooks `parallel` at a time. With more than one at a time each worker is a
- * child process of its own: a workbook that exhausts memory or crashes takes only itself down, and
- * each process keeps the solo command's own handling of temporary files and Ctrl-C. With one at a
- * time the workbooks run here, one after the other, with nothing to start.
+ * Runs a portfolio's workbooks `parallel` at a time: here, and in `parallel − 1` child processes.
+ * This process is already started and warm, so it takes workbooks too rather than wait; each child
+ * costs a Node start and a cold compiler, which is why there is no child for `--jobs 1`. A workbook
+ * that exhausts memory or crashes a child takes only itself down; each process keeps the solo
+ * command's own handling of temporary files and Ctrl-C.
  */
 
 /** Called as each workbook finishes, in completion order. */
@@ -50,14 +51,13 @@ export async function runWorkbooks(
   const entry = workerEntry();
   let next = 0;
   let finished = 0;
-  let alive = 0;
   await new Promise<void>((resolve) => {
     const settle = (index: number, outcome: WorkbookOutcome): void => {
       done(index, outcome);
       if (++finished === jobs.length) resolve();
     };
-    /** When no worker can be started at all, the rest run here rather than not at all. */
-    const runRestHere = async (): Promise<void> => {
+    /** This process's share: the next workbook nobody has taken, until none is left. */
+    const runHere = async (): Promise<void> => {
       while (next < jobs.length) {
         const index = next++;
         settle(index, await runJob(jobs[index], solo));
@@ -69,7 +69,6 @@ export async function runWorkbooks(
         serialization: "advanced",
         stdio: ["ignore", "ignore", "inherit", "ipc"],
       });
-      alive++;
       let current: number | undefined;
       let ended = false;
       const give = (): void => {
@@ -90,16 +89,14 @@ export async function runWorkbooks(
       const end = (outcome: (job: WorkbookJob) => WorkbookOutcome, startedOnce: boolean): void => {
         if (ended) return;
         ended = true;
-        alive--;
         if (current !== undefined) {
           // The workbook it held fails alone; a fresh worker takes the rest.
           const index = current;
           current = undefined;
           settle(index, outcome(jobs[index]));
         }
-        if (next >= jobs.length) return;
-        if (startedOnce) start();
-        else if (alive === 0) void runRestHere();
+        // A child that ran is replaced; one that could not start is not (this process goes on).
+        if (startedOnce && next < jobs.length) start();
       };
       child.on("exit", (code, signal) => end((job) => stopped(job, code, signal), true));
       child.on("error", (error) =>
@@ -114,6 +111,7 @@ export async function runWorkbooks(
       );
       give();
     };
-    for (let i = 0; i < workers; i++) start();
+    for (let i = 1; i < workers; i++) start();
+    void runHere();
   });
 }
