@@ -20,7 +20,8 @@ export type { FoundTables, TableSummary } from "./grid/tables";
 export { findTables, summariseTables, TABLE_KIND_LABELS } from "./grid/tables";
 
 // Evaluate a workbook, and the records it gives.
-export type { Evaluation, TargetResult } from "./evaluate";
+export type { Evaluation, RunOutcome, TargetResult } from "./evaluate";
+export type { AppliedAdjustment } from "./rules/adjustment";
 export { evaluateTables, evaluateWorkbook } from "./evaluate";
 export type { Status } from "./rules/status";
 export type { Eligibility, TeamResult } from "./rules/team";

@@ -1,6 +1,15 @@
-import type { CellValue, SheetGrid, TableArea, WorkbookGrid } from "../engine";
-import { RESULTS_SHEET } from "../sheet";
+import {
+  type CellValue,
+  NO_HISTORY,
+  readRunHistory,
+  type RunHistory,
+  type SheetGrid,
+  type TableArea,
+  type WorkbookGrid,
+} from "../engine";
+import { HISTORY_SHEET, isOwnedSheet, OWNER_NAME, RESULTS_SHEET, sameSheetName } from "../sheet";
 import { probeDateSystem } from "./date-system";
+import { CHECKED_NAME, isWorkingNameOf, WORKING_NAME } from "./swap";
 
 /**
  * Excel on the web fails a sync whose response passes 5 MB and a range read of more than 5 million
@@ -21,7 +30,7 @@ const SAMPLE_COLUMNS = 64;
 const DEFAULT_CELL_BYTES = 16;
 
 /** Sheets the add-in writes: never input. Excel compares sheet names without case. */
-const OUTPUT_SHEETS = new Set([RESULTS_SHEET, "KPI History"].map((name) => name.toLowerCase()));
+const OUTPUT_SHEETS = new Set([RESULTS_SHEET, HISTORY_SHEET].map((name) => name.toLowerCase()));
 
 /** Which rows the next sync reads, counted over every input sheet's used range in sheet order. */
 export interface ReadProgress {
@@ -40,6 +49,18 @@ export interface ReadOptions {
   readonly onProgress?: (progress: ReadProgress) => void;
   /** Checked between syncs: once aborted, the read stops with a ReadCancelledError. */
   readonly signal?: AbortSignal;
+  /**
+   * Also read the runs recorded on `KPI History` (an evaluation that writes compares with them and
+   * appends to them). Only a sheet KPI Rewards wrote is read; its rows join the chunked reads.
+   */
+  readonly history?: boolean;
+}
+
+/** The input sheets, and the run history when it was asked for (empty when none is ours). */
+export interface WorkbookRead extends WorkbookGrid {
+  readonly history?: RunHistory;
+  /** The runs were read from a sheet a stopped swap left unfinished: the next write puts them in place. */
+  readonly historyStrayed?: boolean;
 }
 
 export class ReadCancelledError extends Error {
@@ -79,7 +100,7 @@ interface Chunk {
 export async function readWorkbook(
   context: Excel.RequestContext,
   options: ReadOptions = {}
-): Promise<WorkbookGrid> {
+): Promise<WorkbookRead> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const tables = context.workbook.tables;
@@ -88,6 +109,7 @@ export async function readWorkbook(
   await context.sync();
 
   const inputs = worksheets.items.filter((sheet) => !OUTPUT_SHEETS.has(sheet.name.toLowerCase()));
+  const history = options.history ? historySheet(context, worksheets.items) : undefined;
   const tableRanges = tables.items.map((table) => {
     const range = table.getRange();
     range.load("rowIndex,columnIndex,rowCount,columnCount");
@@ -95,7 +117,11 @@ export async function readWorkbook(
     worksheet.load("name");
     return { table, range, worksheet };
   });
-  const sheets = await usedRanges(context, inputs, options);
+  const read = await usedRanges(context, [...inputs, ...(history?.candidates ?? [])], options);
+  const historyProxy = history?.ours();
+  const sheets = read.filter(
+    (sheet) => !history?.candidates.includes(sheet.proxy) || sheet.proxy === historyProxy
+  );
 
   const totalRows = sheets.reduce((sum, sheet) => sum + sheet.rows, 0);
   for (;;) {
@@ -119,14 +145,65 @@ export async function readWorkbook(
     });
     areas.set(worksheet.name, list);
   }
-  const grids: SheetGrid[] = sheets.map((sheet) => ({
-    name: sheet.name,
-    values: sheet.values,
-    top: sheet.top,
-    left: sheet.left,
-    tables: areas.get(sheet.name) ?? [],
-  }));
-  return { sheets: grids, date1904: dateSystem.date1904() };
+  const historyRead = sheets.find((sheet) => sheet.proxy === historyProxy);
+  const grids: SheetGrid[] = sheets
+    .filter((sheet) => sheet !== historyRead)
+    .map((sheet) => ({
+      name: sheet.name,
+      values: sheet.values,
+      top: sheet.top,
+      left: sheet.left,
+      tables: areas.get(sheet.name) ?? [],
+    }));
+  const date1904 = dateSystem.date1904();
+  if (!options.history) return { sheets: grids, date1904 };
+  // The engine finds both tables by their header rows, wherever the used range starts.
+  const runs = historyRead ? readRunHistory(historyRead.values, date1904) : NO_HISTORY;
+  const strayed = historyProxy !== undefined && history!.unfinished();
+  return { sheets: grids, date1904, history: runs, ...(strayed ? { historyStrayed: true } : {}) };
+}
+
+/**
+ * Where the recorded runs are, decided with the used ranges' sync: `KPI History` when KPI Rewards wrote
+ * it (a foreign sheet of that name is never read), else, when Excel stopped a swap after deleting it, the
+ * checked working sheet that stands for it (swap.ts). Candidates are read only if they are the one.
+ */
+function historySheet(context: Excel.RequestContext, worksheets: Excel.Worksheet[]) {
+  const final = worksheets.find((sheet) => sameSheetName(sheet.name, HISTORY_SHEET));
+  const legacy = context.workbook.names.getItemOrNullObject(OWNER_NAME);
+  legacy.load("formula");
+  const candidates = final
+    ? [final]
+    : worksheets.filter((sheet) => isWorkingNameOf(sheet.name, HISTORY_SHEET));
+  const marks = candidates.map((sheet) => {
+    const names = {
+      own: sheet.names.getItemOrNullObject(OWNER_NAME),
+      working: sheet.names.getItemOrNullObject(WORKING_NAME),
+      checked: sheet.names.getItemOrNullObject(CHECKED_NAME),
+    };
+    names.own.load("formula");
+    names.working.load("name");
+    names.checked.load("name");
+    return { sheet, ...names };
+  });
+  const owned = ({ sheet, own }: (typeof marks)[number]) =>
+    isOwnedSheet(sheet.name, [
+      ...(own.isNullObject ? [] : [{ name: OWNER_NAME, formula: own.formula, sheet: sheet.name }]),
+      // Read through `ours()`, which is called after the sync that loaded it.
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load
+      ...(legacy.isNullObject ? [] : [{ name: OWNER_NAME, formula: legacy.formula }]),
+    ]);
+  return {
+    candidates,
+    /** After the sync: the sheet to read the runs from, if any. */
+    ours: (): Excel.Worksheet | undefined =>
+      marks.find((m) =>
+        final ? owned(m) : owned(m) && !m.working.isNullObject && !m.checked.isNullObject
+      )?.sheet,
+    /** After the sync: the runs' sheet is a stopped swap's (still marked as being built or checked). */
+    unfinished: (): boolean =>
+      marks.some((m) => !m.working.isNullObject || !m.checked.isNullObject),
+  };
 }
 
 /** The second sync: each input sheet's used range (empty sheets drop out) and its first rows. */

@@ -3,13 +3,17 @@ import {
   evaluateTables,
   type Evaluation,
   parseIsoDate,
+  type RunHistory,
+  runRecord,
+  type RunRecord,
+  runTargetRecords,
   summariseTables,
   type TableSummary,
   todaySerial,
   type Trend,
   trendFinder,
 } from "../engine";
-import { formatTimestamp, missingTableMessage, resultsSheet } from "../sheet";
+import { formatTimestamp, historySheet, missingTableMessage, resultsSheet } from "../sheet";
 import { chooseTables, type ChosenRange } from "./choice";
 import { readWorkbook, type ReadOptions } from "./read";
 import type { PaneSettings } from "./settings";
@@ -19,6 +23,52 @@ export type Stage = "Reading the workbook" | "Evaluating targets" | "Writing the
 
 export class NoTablesError extends Error {}
 
+/** An evaluation as written, with the run it is in the workbook's history (SPEC §9). */
+export interface RecordedEvaluation extends Evaluation {
+  /** The run just recorded, or the earlier run it repeats (with its approval, if any). */
+  readonly record?: RunRecord;
+}
+
+/** A moment as a serial of the local wall clock, as Excel shows NOW(): the `Evaluated at` cell. */
+export function localTimeSerial(now: Date): number {
+  const seconds = now.getHours() * 3600 + now.getMinutes() * 60 + now.getSeconds();
+  return todaySerial(now) + seconds / 86_400;
+}
+
+/**
+ * The history to write with the results: the recorded runs with this evaluation's appended, and the
+ * run record the pane shows. A repeat of the last run (same as-of date and inputs) records nothing.
+ */
+export function recordRun(
+  history: RunHistory,
+  evaluation: Evaluation,
+  now: Date,
+  strayed = false
+): { history?: RunHistory; record?: RunRecord } {
+  const plan = evaluation.run?.plan;
+  if (!plan) return {};
+  if (plan.kind === "repeat")
+    // Runs read from a stopped swap's sheet are written back in place even when nothing is new.
+    return {
+      record: history.runs.find((r) => r.run === plan.run),
+      ...(strayed ? { history } : {}),
+    };
+  const record = runRecord(
+    plan.run,
+    evaluation.asOf,
+    localTimeSerial(now),
+    evaluation.run!.inputs,
+    evaluation.results
+  );
+  return {
+    record,
+    history: {
+      runs: [...history.runs, record],
+      results: [...history.results, ...runTargetRecords(plan.run, evaluation.results)],
+    },
+  };
+}
+
 export function asOfOf(settings: PaneSettings): number {
   return settings.asOfMode === "fixed" && settings.asOf
     ? (parseIsoDate(settings.asOf) ?? todaySerial())
@@ -26,7 +76,8 @@ export function asOfOf(settings: PaneSettings): number {
 }
 
 /**
- * Read grid → evaluate → write: the whole month-end run, shared by the pane and the ribbon button.
+ * Read grid and run history → evaluate → write the results with the history: the whole month-end run,
+ * shared by the pane and the ribbon button.
  * `runOptions` go to Excel.run; `reading` reports the read's progress and can cancel it between chunks, before anything is written.
  */
 export async function evaluateInExcel(
@@ -35,21 +86,28 @@ export async function evaluateInExcel(
   runOptions: Excel.RunOptions = {},
   onTrends: (trendOf: (source: CellRef) => Trend | undefined) => void = () => undefined,
   reading: ReadOptions = {}
-): Promise<Evaluation> {
+): Promise<RecordedEvaluation> {
   return Excel.run(runOptions, async (context) => {
     onStage("Reading the workbook");
-    const workbook = await readWorkbook(context, reading);
+    const workbook = await readWorkbook(context, { ...reading, history: true });
     onStage("Evaluating targets");
     const found = chooseTables(workbook, settings);
-    const evaluation = evaluateTables(found, { asOf: asOfOf(settings) }, workbook.date1904);
+    const history = workbook.history ?? { runs: [], results: [] };
+    const evaluation = evaluateTables(
+      found,
+      { asOf: asOfOf(settings), history },
+      workbook.date1904
+    );
     const missing = missingTableMessage(evaluation.tables);
     if (missing) throw new NoTablesError(missing);
     // Trends are worked out from the same tables, and only when the pane asks for one.
     onTrends(trendFinder(found, workbook.date1904 ?? false, evaluation.asOf));
     onStage("Writing the KPI Rewards sheet");
-    const laid = resultsSheet(evaluation, formatTimestamp(new Date()), workbook.date1904 ?? false);
-    await writeResults(context, laid);
-    return evaluation;
+    const now = new Date();
+    const laid = resultsSheet(evaluation, formatTimestamp(now), workbook.date1904 ?? false);
+    const recorded = recordRun(history, evaluation, now, workbook.historyStrayed);
+    await writeResults(context, laid, recorded.history && historySheet(recorded.history));
+    return { ...evaluation, record: recorded.record };
   });
 }
 

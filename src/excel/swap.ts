@@ -27,6 +27,13 @@ export const WORKING_NAME = "KpiRewards_Working";
  * prove the empty sheet is its own. Removed when the run ends either way.
  */
 export const PENDING_NAME = "KpiRewards_Pending";
+/**
+ * The sheet-scoped mark a working sheet gets once it is built and checked, in the request that then
+ * deletes the old sheets: should Excel stop before the swap is done, the next run knows this sheet is
+ * complete. It reads the recorded runs from it (read.ts) and replaces it like the sheet it stands for.
+ */
+export const CHECKED_NAME = "KpiRewards_Checked";
+const CHECKED_COMMENT = "A sheet KPI Rewards built and checked, still to be put in place";
 const OWNER_COMMENT = "Marks the sheet that KPI Rewards writes";
 const WORKING_COMMENT = "A sheet KPI Rewards is still building: safe to delete";
 const MAX_SHEET_NAME = 31;
@@ -124,6 +131,11 @@ export function isWorkingSheetName(name: string): boolean {
   return WORKING_SHEET.test(name);
 }
 
+/** Whether `name` is a working name for the sheet `final`: `KPI History (new 2)` for `KPI History`. */
+export function isWorkingNameOf(name: string, final: string): boolean {
+  return WORKING_SHEET.test(name) && sameSheetName(name.replace(WORKING_SHEET, ""), final);
+}
+
 /** `="A (new)/B (new)"`: sheet names cannot hold "/", and quotes are doubled in a formula's text. */
 function pendingFormula(names: readonly string[]): string {
   return `="${names.join("/").replace(/"/g, '""')}"`;
@@ -172,13 +184,15 @@ export async function swapInSheets(
     owner.load("formula");
     const working = worksheet.names.getItemOrNullObject(WORKING_NAME);
     working.load("name");
+    const checked = worksheet.names.getItemOrNullObject(CHECKED_NAME);
+    checked.load("name");
     // A navigation to the sheet's table collection, loaded on the next line: nothing is read here.
     // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
     const tables = worksheet.tables;
     tables.load("items/name");
     const used = worksheet.getUsedRangeOrNullObject(true);
     used.load("rowCount");
-    return { sheet, owner, working, tables, used };
+    return { sheet, owner, working, checked, tables, used };
   });
   if (marks.length > 0) await readOnlySync(context, options);
 
@@ -200,7 +214,19 @@ export async function swapInSheets(
       (mark.owner.isNullObject &&
         mark.used.isNullObject &&
         listed.some((n) => sameSheetName(n, mark.sheet.name)));
+    // A stopped swap's checked sheet whose old sheet is gone stands for it until this swap replaces it.
+    const standsFor =
+      working && !mark.checked.isNullObject && !mark.working.isNullObject
+        ? plans.find(
+            (p) =>
+              p.kind === "owned" &&
+              isWorkingNameOf(mark.sheet.name, p.name) &&
+              !olds.has(p) &&
+              !sheets.some((s) => sameSheetName(s.name, p.name))
+          )
+        : undefined;
     if (plan?.kind === "owned" && owned(mark)) olds.set(plan, mark.sheet);
+    else if (standsFor) olds.set(standsFor, mark.sheet);
     else if (working) leftovers.push(mark.sheet);
     else if (plan?.kind === "owned") throw new ForeignSheetError(mark.sheet.name);
     else if (plan) inUse.push(mark.sheet.name);
@@ -288,6 +314,8 @@ export async function swapInSheets(
 
   // 4. Swap: every old sheet goes before any new one takes its name; then verify.
   try {
+    for (const s of staged)
+      s.sheet.names.add(CHECKED_NAME, s.sheet.getRange("A1"), CHECKED_COMMENT);
     for (const s of staged) if (s.old) worksheets.getItem(s.old.id).delete();
     finish(context, staged, legacyToDelete(legacy, staged), true, options.activate);
     const check = verifyQueue(context, staged);
@@ -322,7 +350,7 @@ function finish(
   deleteLegacy: boolean,
   deletePending: boolean,
   activate: string | undefined,
-  current?: Map<Staged, { name: string; tables: string[]; working: boolean }>
+  current?: Map<Staged, { name: string; tables: string[]; working: boolean; checked: boolean }>
 ): void {
   for (const s of staged) {
     if (current?.get(s)?.name !== s.plan.name) s.sheet.name = s.plan.name;
@@ -333,6 +361,8 @@ function finish(
         s.sheet.tables.getItem(t.staged).name = t.final;
   for (const s of staged)
     if (!current || current.get(s)?.working) s.sheet.names.getItem(WORKING_NAME).delete();
+  for (const s of staged)
+    if (!current || current.get(s)?.checked) s.sheet.names.getItem(CHECKED_NAME).delete();
   if (deleteLegacy) context.workbook.names.getItem(OWNER_NAME).delete();
   if (deletePending) context.workbook.names.getItem(PENDING_NAME).delete();
   const shown = staged.find((s) => s.plan.name === activate);
@@ -354,10 +384,12 @@ function verifyQueue(
     owner.load("formula");
     const working = s.sheet.names.getItemOrNullObject(WORKING_NAME);
     working.load("name");
-    return { s, tables, owner, working };
+    const checked = s.sheet.names.getItemOrNullObject(CHECKED_NAME);
+    checked.load("name");
+    return { s, tables, owner, working, checked };
   });
   return () => {
-    for (const { s, tables, owner, working } of loads) {
+    for (const { s, tables, owner, working, checked } of loads) {
       if (s.sheet.name !== s.plan.name) return `the sheet is called ${s.sheet.name}`;
       const problem = tableProblem(
         tables.items.map((t) => t.name),
@@ -370,6 +402,7 @@ function verifyQueue(
           return `${s.plan.name} lacks its owner mark`;
       }
       if (!working.isNullObject) return `${s.plan.name} is still marked as being built`;
+      if (!checked.isNullObject) return `${s.plan.name} is still marked as checked`;
     }
     // The check runs after the sync that loaded `pending`.
     // eslint-disable-next-line office-addins/call-sync-before-read
@@ -447,7 +480,9 @@ async function settle(
       tables.load("items/name");
       const working = s.sheet.names.getItemOrNullObject(WORKING_NAME);
       working.load("name");
-      return { s, tables, working };
+      const checked = s.sheet.names.getItemOrNullObject(CHECKED_NAME);
+      checked.load("name");
+      return { s, tables, working, checked };
     });
     const legacy = context.workbook.names.getItemOrNullObject(OWNER_NAME);
     legacy.load("formula");
@@ -490,18 +525,20 @@ async function rollForward(
     s: Staged;
     tables: Excel.TableCollection;
     working: Excel.NamedItem;
+    checked: Excel.NamedItem;
   }[],
   { legacy, pending }: { legacy: Excel.NamedItem; pending: Excel.NamedItem },
   activate: string | undefined
 ): Promise<void> {
   for (const sheet of olds) if (!sheet.isNullObject) sheet.delete();
   const current = new Map(
-    now.map(({ s, tables, working }) => [
+    now.map(({ s, tables, working, checked }) => [
       s,
       {
         name: s.sheet.name,
         tables: tables.items.map((t) => t.name),
         working: !working.isNullObject,
+        checked: !checked.isNullObject,
       },
     ])
   );

@@ -4,6 +4,8 @@ import {
   ATTAINMENT_BAR_RANGE,
   bodyRows,
   HIGHLIGHT_LABELS,
+  HISTORY_SHEET,
+  type HistorySheet,
   inDateSystem,
   lineLook,
   NUMBER_FORMATS,
@@ -11,6 +13,7 @@ import {
   type PrintSetup,
   RESULTS_SHEET,
   type ResultsSheet,
+  type SheetLayout,
   type SheetLine,
   sheetColours,
   widthInPoints,
@@ -35,25 +38,36 @@ function tableValues(table: OutputTable): (string | number | boolean)[][] {
   return [table.header.slice(), ...bodyRows(table).map((row) => row.map(writableValue))];
 }
 
-/** The `KPI Rewards` sheet as one sheet of a swap; issue 14's history sheet can join the same swap. */
+/** Lines, tables, column widths and frozen rows of a laid-out sheet, dates in the workbook's system. */
+async function writeLayout<Sheet extends SheetLayout>(
+  worksheet: Excel.Worksheet,
+  build: Build,
+  laid: Sheet
+): Promise<Sheet> {
+  const sheet = inDateSystem(laid, build.date1904);
+  for (const line of sheet.lines) writeLine(worksheet, line);
+  for (const { table, top } of sheet.tables)
+    await writeTable(build, worksheet, table, top, build.tableName(table.name));
+  sheet.columns.forEach((column, i) => {
+    const range = worksheet.getRange(`${columnName(i)}:${columnName(i)}`);
+    range.format.columnWidth = widthInPoints(column.width);
+    if (column.wrap) {
+      range.format.wrapText = true;
+      range.format.verticalAlignment = "Top";
+    }
+  });
+  worksheet.freezePanes.freezeRows(sheet.frozenRows);
+  return sheet;
+}
+
+/** The `KPI Rewards` sheet as one sheet of a swap. */
 export function resultsPlan(laid: ResultsSheet): SheetPlan {
   return {
     name: RESULTS_SHEET,
     kind: "owned",
     tables: laid.tables.map(({ table }) => table.name),
     build: async (worksheet, build) => {
-      const sheet = inDateSystem(laid, build.date1904);
-      for (const line of sheet.lines) writeLine(worksheet, line);
-      for (const { table, top } of sheet.tables)
-        await writeTable(build, worksheet, table, top, build.tableName(table.name));
-      sheet.columns.forEach((column, i) => {
-        const range = worksheet.getRange(`${columnName(i)}:${columnName(i)}`);
-        range.format.columnWidth = widthInPoints(column.width);
-        if (column.wrap) {
-          range.format.wrapText = true;
-          range.format.verticalAlignment = "Top";
-        }
-      });
+      const sheet = await writeLayout(worksheet, build, laid);
       // Rows as tall as their wrapped explanations.
       const { table: results, top: resultsTop } = sheet.tables.find(
         (t) => t.table.name === "KpiResults"
@@ -61,7 +75,6 @@ export function resultsPlan(laid: ResultsSheet): SheetPlan {
       worksheet
         .getRange(`${resultsTop + 2}:${resultsTop + 1 + bodyRows(results).length}`)
         .format.autofitRows();
-      worksheet.freezePanes.freezeRows(sheet.frozenRows);
       // Page layout came with ExcelApi 1.9; older hosts get the sheet without print settings.
       if (Office.context.requirements.isSetSupported("ExcelApi", "1.9"))
         setUpPrinting(worksheet, sheet.print);
@@ -70,16 +83,34 @@ export function resultsPlan(laid: ResultsSheet): SheetPlan {
 }
 
 /**
- * Writes the `KPI Rewards` sheet in 4 syncs (more for results over 4 MB): survey the workbook and the
- * owner marks, build the sheet under a working name, swap it in. Dates are written in the workbook's
- * own date system. Any failure leaves the previous results or the new ones, complete (see swap.ts).
+ * The `KPI History` sheet as one sheet of the same swap, owned like the results sheet: built whole
+ * under a working name, so a failure anywhere leaves the recorded runs exactly as they were.
+ */
+export function historyPlan(laid: HistorySheet): SheetPlan {
+  return {
+    name: HISTORY_SHEET,
+    kind: "owned",
+    tables: laid.tables.map(({ table }) => table.name),
+    build: async (worksheet, build) => {
+      await writeLayout(worksheet, build, laid);
+    },
+  };
+}
+
+/**
+ * Writes the `KPI Rewards` sheet, and `KPI History` when a run is recorded, in 4 syncs (more for sheets
+ * over 4 MB): survey the workbook and the owner marks, build the sheets under working names, swap them
+ * in. Dates are written in the workbook's own date system. Any failure leaves the previous sheets or
+ * the new ones, both complete (see swap.ts).
  */
 export async function writeResults(
   context: Excel.RequestContext,
-  sheet: ResultsSheet
+  sheet: ResultsSheet,
+  history?: HistorySheet
 ): Promise<void> {
-  await swapInSheets(context, [resultsPlan(sheet)], {
-    what: `The ${RESULTS_SHEET} sheet`,
+  const plans = [resultsPlan(sheet), ...(history ? [historyPlan(history)] : [])];
+  await swapInSheets(context, plans, {
+    what: `The ${RESULTS_SHEET} sheet${history ? ` with its ${HISTORY_SHEET}` : ""}`,
     activate: RESULTS_SHEET,
     namesInUse: (names) => new ForeignSheetError(names[0]),
   });

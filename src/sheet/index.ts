@@ -55,3 +55,4 @@ export {
   formatWholePercent,
   formatWindow,
 } from "../engine/rules/explanation";
+export { formatSignedMoney } from "../engine/rules/adjustment";

@@ -218,3 +218,59 @@ describe("reading within Excel's limits", () => {
     );
   });
 });
+
+describe("the run history is read with the inputs, within the limits", () => {
+  test("240,000 KpiRunResults rows come back in chunks, every response under 5 MB, and never as input", async () => {
+    const state = fakeExcel();
+    withSample(state);
+    await evaluateInExcel({ asOfMode: "fixed", asOf: "2024-09-30" });
+    const sheet = state.sheet("KPI History")!;
+    // Run 1's nine rows sit on rows 6–14; 239,991 more rows follow them, as 24 months of 10,000 would.
+    for (let i = 0; i < 239_991; i++) {
+      const row = 14 + i;
+      [1, `Project ${i}`, "Calls", "Team", "Met", 100, 110, 1.1, 500, 45323, 30].forEach((v, c) =>
+        sheet.set(row, c, v)
+      );
+    }
+    const before = state.syncs;
+    const workbook = await Excel.run((context) => readWorkbook(context, { history: true }));
+    expect(workbook.history?.runs.map((r) => r.run)).toEqual([1]);
+    expect(workbook.history?.results.length).toBe(240_000);
+    expect(workbook.history?.results[239_999]).toEqual({
+      run: 1,
+      project: "Project 239990",
+      kpi: "Calls",
+      team: "Team",
+      status: "Met",
+      baseline: 100,
+      actual: 110,
+      attainment: 1.1,
+      payout: 500,
+      start: 45323,
+      observations: 30,
+    });
+    expect(workbook.sheets.map((s) => s.name)).toEqual([
+      "Targets",
+      "Helpdesk Revamp",
+      "Procure-to-Pay",
+      "Observations",
+    ]);
+    const responses = state.responses.slice(before);
+    expect(Math.max(...responses)).toBeLessThan(MB5);
+    // ~16.7 MB of values in four chunks of about 4 MiB, after the syncs for names and used ranges.
+    expect(state.syncs - before).toBe(6);
+    expect(responses.slice(2).reduce((a, b) => a + b, 0)).toBeGreaterThan(16_000_000);
+  });
+
+  test("a KPI History sheet KPI Rewards did not write gives no runs and its rows are not read", async () => {
+    const state = fakeExcel();
+    withSample(state);
+    state.addSheet("KPI History", [
+      ["Run", "As of"],
+      [1, 45565],
+    ]);
+    const workbook = await Excel.run((context) => readWorkbook(context, { history: true }));
+    expect(workbook.history).toEqual({ runs: [], results: [] });
+    expect(workbook.sheets.map((s) => s.name)).not.toContain("KPI History");
+  });
+});

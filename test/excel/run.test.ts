@@ -1,0 +1,304 @@
+import { evaluateInExcel, localTimeSerial } from "../../src/excel/run";
+import { UnfinishedWriteError, WriteStoppedError } from "../../src/excel/write";
+import { sheetValues, type Value, WorkbookState } from "../support/fake-excel";
+import { fakeExcel, resultsState, sheetsBut, withSample } from "../support/excel-workbook";
+
+const SAMPLE = { asOfMode: "fixed", asOf: "2024-09-30" } as const;
+/** 30 Sep 2024 in the 1900 system. */
+const AS_OF = 45565;
+/** The sample's targets: 5,000 + 1,893.68 (a partial payout) + 8,000. */
+const TOTAL = 5000 + 1893.6798296554564 + 8000;
+/** Column L of the Targets sheet: Reward; row 4 is Procure-to-Pay's Process cost (Met, 8,000). */
+const PROCESS_COST_REWARD: [number, number] = [3, 11];
+
+/** Evaluates the sample as the pane does, with the clock at `at` (local time). */
+async function evaluateAt(at: Date, settings: Parameters<typeof evaluateInExcel>[0] = SAMPLE) {
+  jest.useFakeTimers({
+    now: at,
+    doNotFake: [
+      "hrtime",
+      "nextTick",
+      "performance",
+      "queueMicrotask",
+      "requestAnimationFrame",
+      "cancelAnimationFrame",
+      "requestIdleCallback",
+      "cancelIdleCallback",
+      "setImmediate",
+      "clearImmediate",
+      "setInterval",
+      "clearInterval",
+      "setTimeout",
+      "clearTimeout",
+    ],
+  });
+  try {
+    return await evaluateInExcel(settings);
+  } finally {
+    jest.useRealTimers();
+  }
+}
+
+const history = (state: WorkbookState) => sheetValues(state, "KPI History");
+const headerLine = (state: WorkbookState) => sheetValues(state, "KPI Rewards")[1][0] as string;
+
+describe("every Evaluate records its run in KPI History with the results", () => {
+  test("the first run is run 1: its KpiRuns line, one KpiRunResults row per target, the owner mark", async () => {
+    const state = fakeExcel();
+    withSample(state);
+    const evaluation = await evaluateAt(new Date(2024, 9, 1, 9, 30));
+    expect(evaluation.record?.run).toBe(1);
+    const values = history(state);
+    expect(values[0]).toEqual([
+      "Run",
+      "As of",
+      "Evaluated at",
+      "Targets",
+      "Met",
+      "Missed",
+      "Pending",
+      "Review",
+      "Total reward",
+      "Inputs",
+      "Approved by",
+      "Approved at",
+    ]);
+    // 1 Oct 2024 is 45566; 09:30 is 9.5/24 of a day.
+    expect(values[1]).toEqual([
+      1,
+      AS_OF,
+      45566 + 9.5 / 24,
+      9,
+      2,
+      2,
+      2,
+      3,
+      TOTAL,
+      evaluation.run!.inputs,
+      "",
+      "",
+    ]);
+    expect(evaluation.run!.inputs).toMatch(/^[0-9a-f]{32}$/);
+    // KpiRunResults starts two blank rows under KpiRuns' one run: its header on row 5.
+    expect(values[4].slice(0, 11)).toEqual([
+      "Run",
+      "Project",
+      "KPI",
+      "Team",
+      "Status",
+      "Baseline",
+      "Actual",
+      "Attainment",
+      "Payout",
+      "Start",
+      "Observations",
+    ]);
+    expect(values.slice(5, 14).map((row) => [row[0], row[2], row[4], row[8], row[9]])).toEqual([
+      [1, "Support calls", "Met", 5000, 45323],
+      [1, "First response hours", "Missed", 1893.6798296554564, 45323],
+      [1, "Process cost", "Met", 8000, 45352],
+      [1, "Invoice cycle days", "Missed", 0, 45352],
+      [1, "Sales", "Pending", 0, 45383],
+      [1, "Conversion rate", "Insufficient data", 0, 45383],
+      [1, "Crash rate", "Invalid", 0, 45413],
+      [1, "App rating", "Invalid", 0, 45413],
+      [1, "Report runtime", "Pending", 0, 45580],
+    ]);
+    expect(values.length).toBe(14);
+    const sheet = resultsState(state, "KPI History")!;
+    expect(sheet.tables).toEqual([
+      ["KpiRuns", 0, 0, 2, 12],
+      ["KpiRunResults", 4, 0, 10, 11],
+    ]);
+    expect(sheet.owned).toBe(true);
+    expect(headerLine(state)).toMatch(/ · 3 issues · run 1$/);
+    // The results still open on top.
+    expect(state.active?.name).toBe("KPI Rewards");
+  });
+
+  test("same as-of date and same inputs: nothing new is recorded and the header line names the run it repeats", async () => {
+    const state = fakeExcel();
+    withSample(state);
+    await evaluateAt(new Date(2024, 9, 1, 9, 30));
+    const before = resultsState(state, "KPI History");
+    const again = await evaluateAt(new Date(2024, 9, 2, 14, 0));
+    expect(again.run?.plan).toEqual({ kind: "repeat", run: 1 });
+    expect(again.record?.run).toBe(1);
+    expect(resultsState(state, "KPI History")).toEqual(before);
+    expect(headerLine(state)).toMatch(/ · same inputs as run 1 \(nothing new recorded\)$/);
+  });
+
+  test("changed inputs append run 2 under run 1, which stays as it was, and the results say what changed", async () => {
+    const state = fakeExcel();
+    withSample(state);
+    await evaluateAt(new Date(2024, 9, 1, 9, 30));
+    const run1 = history(state);
+    state.sheet("Targets")!.set(...PROCESS_COST_REWARD, 9000);
+    const evaluation = await evaluateAt(new Date(2024, 9, 3, 8, 0));
+    expect(evaluation.record?.run).toBe(2);
+    const values = history(state);
+    expect(values[1]).toEqual(run1[1]);
+    expect(values[2].slice(0, 9)).toEqual([2, AS_OF, 45568 + 8 / 24, 9, 2, 2, 2, 3, TOTAL + 1000]);
+    expect(values[2][9]).not.toBe(run1[1][9]);
+    // Run 1's nine rows, unchanged, then run 2's nine.
+    expect(values.slice(6, 15)).toEqual(run1.slice(5, 14));
+    expect(values.slice(15, 24).map((row) => [row[0], row[2], row[8]])[2]).toEqual([
+      2,
+      "Process cost",
+      9000,
+    ]);
+    expect(values.length).toBe(24);
+    expect(evaluation.results[2].changed).toBe(
+      "Met as in run 1 (as of 30 Sep 2024): payout 8,000.00 → 9,000.00"
+    );
+    expect(evaluation.results[0].changed).toBe("");
+    expect(headerLine(state)).toMatch(/ · run 2$/);
+  });
+
+  test("a KPI History sheet KPI Rewards did not create is refused and nothing is written", async () => {
+    const state = fakeExcel();
+    withSample(state);
+    state.addSheet("KPI History", [["My own notes"], ["keep me"]]);
+    const inputs = sheetsBut(state, []);
+    await expect(evaluateAt(new Date(2024, 9, 1))).rejects.toThrow(
+      'A sheet named "KPI History" already exists and was not created by KPI Rewards, so it is left as it is. Rename or delete it, then evaluate again.'
+    );
+    expect(sheetsBut(state, [])).toEqual(inputs);
+    expect(state.sheet("KPI Rewards")).toBeUndefined();
+    expect(state.sheets.map((s) => s.name)).toEqual([
+      "Targets",
+      "Helpdesk Revamp",
+      "Procure-to-Pay",
+      "Observations",
+      "KPI History",
+    ]);
+  });
+
+  test("dates in a 1904 workbook: As of and Evaluated at are stored 1,462 lower and read back as the same run", async () => {
+    const state = fakeExcel();
+    state.date1904 = true;
+    withSample(state);
+    // The sample's date cells are 1900 serials: move them to the 1904 system, as such a workbook holds them.
+    const starts = state.sheet("Targets")!;
+    for (let row = 1; row <= 9; row++) starts.set(row, 2, (starts.get(row, 2) as number) - 1462);
+    for (const name of ["Helpdesk Revamp", "Procure-to-Pay", "Observations"]) {
+      const sheet = state.sheet(name)!;
+      const column = sheetValues(state, name)[0].indexOf("Date");
+      const rows = sheetValues(state, name).length;
+      for (let row = 1; row < rows; row++)
+        sheet.set(row, column, (sheet.get(row, column) as number) - 1462);
+    }
+    const first = await evaluateAt(new Date(2024, 9, 1, 12, 0));
+    expect(first.results.map((r) => r.status)).toEqual([
+      "Met",
+      "Missed",
+      "Met",
+      "Missed",
+      "Pending",
+      "Insufficient data",
+      "Invalid",
+      "Invalid",
+      "Pending",
+    ]);
+    const values = history(state);
+    expect(values[1].slice(0, 3)).toEqual([1, AS_OF - 1462, 45566.5 - 1462]);
+    expect(state.dateOf(values[1][1] as number)).toBe("2024-09-30");
+    expect(values[5][9]).toBe(45323 - 1462);
+    const again = await evaluateAt(new Date(2024, 9, 2));
+    expect(again.run?.plan).toEqual({ kind: "repeat", run: 1 });
+    expect(again.record?.evaluatedAt).toBe(45566.5);
+  });
+});
+
+describe("a failure between the two sheets' writes leaves both as they were", () => {
+  /** A workbook with run 1 recorded and a changed Reward, whose next Evaluate writes run 2. */
+  async function scenario() {
+    const build = async () => {
+      const state = fakeExcel();
+      withSample(state);
+      await evaluateAt(new Date(2024, 9, 1, 9, 30));
+      state.sheet("Targets")!.set(...PROCESS_COST_REWARD, 9000);
+      return state;
+    };
+    const evaluate = () => evaluateAt(new Date(2024, 9, 3, 8, 0));
+    const state = await build();
+    const snapshot = (s: WorkbookState) => ({
+      results: resultsState(s),
+      history: resultsState(s, "KPI History"),
+      names: [...s.names.keys()],
+    });
+    const old = snapshot(state);
+    const inputs = sheetsBut(state, ["KPI Rewards", "KPI History"]);
+    const start = state.operations;
+    await evaluate();
+    const operations = state.operations - start;
+    return { build, evaluate, snapshot, old, fresh: snapshot(state), inputs, operations };
+  }
+
+  test("each operation of a re-run fails in turn: old results and history or new ones, both whole", async () => {
+    const run = await scenario();
+    expect(run.operations).toBeGreaterThan(100);
+    const outcomes = { old: 0, new: 0 };
+    for (let k = 0; k < run.operations; k++) {
+      const state = await run.build();
+      state.failAt(k, "Excel is busy");
+      const error = await run.evaluate().then(
+        () => undefined,
+        (e: unknown) => e
+      );
+      expect(sheetsBut(state, ["KPI Rewards", "KPI History"])).toEqual(run.inputs);
+      const now = run.snapshot(state);
+      const outcome = JSON.stringify(now) === JSON.stringify(run.fresh) ? "new" : "old";
+      if (outcome === "old") expect(now).toEqual(run.old);
+      expect(error === undefined).toBe(outcome === "new");
+      if (error !== undefined) {
+        expect(error).toBeInstanceOf(Error);
+        if (error instanceof WriteStoppedError)
+          expect(error.message).toMatch(
+            /^The KPI Rewards sheet with its KPI History was not written: Excel said "Excel is busy \(.+\)"\.$/
+          );
+      }
+      outcomes[outcome]++;
+      state.beforeOperation = () => undefined;
+      const next = await run.evaluate();
+      // Once run 2 is in, evaluating again repeats it: run 2 is recorded once.
+      expect(next.record?.run).toBe(2);
+      expect(run.snapshot(state).history).toEqual(run.fresh.history);
+      if (outcome === "old") expect(run.snapshot(state)).toEqual(run.fresh);
+    }
+    expect(outcomes.old).toBeGreaterThan(0);
+    expect(outcomes.new).toBeGreaterThan(0);
+  });
+
+  test("when Excel stops answering from any operation on, no recorded run is lost and the next run records run 2 once", async () => {
+    const run = await scenario();
+    for (let k = 0; k < run.operations; k++) {
+      const state = await run.build();
+      state.failFrom(k);
+      const error = await run.evaluate().then(
+        () => undefined,
+        (e: unknown) => e
+      );
+      expect(error).toBeInstanceOf(Error);
+      if (error instanceof UnfinishedWriteError)
+        expect((error as Error).message).toMatch(
+          /^The KPI Rewards sheet with its KPI History stopped part-way/
+        );
+      expect(
+        sheetsBut(state, ["KPI Rewards", "KPI History", "KPI Rewards (new)", "KPI History (new)"])
+      ).toEqual(run.inputs);
+      state.beforeOperation = () => undefined;
+      const next = await run.evaluate();
+      expect(next.record?.run).toBe(2);
+      expect(run.snapshot(state).history).toEqual(run.fresh.history);
+    }
+  });
+});
+
+describe("Evaluated at", () => {
+  test("is the local wall clock as a serial: 1 Oct 2024 18:45:30 is 45566 + 67,530/86,400", () => {
+    expect(localTimeSerial(new Date(2024, 9, 1, 18, 45, 30))).toBe(45566 + 67530 / 86400);
+  });
+});
+
+export type { Value };
