@@ -1,6 +1,6 @@
 import { evaluateInExcel, localTimeSerial } from "../../src/excel/run";
 import { UnfinishedWriteError, WriteStoppedError } from "../../src/excel/write";
-import { sheetValues, type Value, WorkbookState } from "../support/fake-excel";
+import { sheetValues, type Value, WorkbookState } from "../../tools/fake-excel";
 import { fakeExcel, resultsState, sheetsBut, withSample } from "../support/excel-workbook";
 
 const SAMPLE = { asOfMode: "fixed", asOf: "2024-09-30" } as const;
