@@ -1,9 +1,9 @@
-import { RESULTS_SHEET, sameSheetName } from "../sheet";
+import { HISTORY_SHEET, RESULTS_SHEET, sameSheetName } from "../sheet";
 import { isWorkingSheetName } from "./swap";
 
 /**
  * Tells the pane when the user changes the workbook: cells edited on any sheet, sheets added or
- * deleted. Changes KPI Rewards makes to its own sheets are not reported. Cell edits need ExcelApi 1.9
+ * deleted. Changes KPI Rewards makes to its own sheets (results, history) are not reported. Cell edits need ExcelApi 1.9
  * (the worksheet collection's onChanged); older hosts report added and deleted sheets only.
  * Returns whether cell edits are watched.
  */
@@ -17,8 +17,10 @@ export async function watchWorkbook(onChange: () => void): Promise<boolean> {
       sheet.load("name");
       await context.sync();
       if (sheet.isNullObject) return false;
-      if (!sameSheetName(sheet.name, RESULTS_SHEET) && !isWorkingSheetName(sheet.name))
-        return false;
+      const ourName = [RESULTS_SHEET, HISTORY_SHEET].some((name) =>
+        sameSheetName(sheet.name, name)
+      );
+      if (!ourName && !isWorkingSheetName(sheet.name)) return false;
       ourIds.add(worksheetId);
       return true;
     });
@@ -29,14 +31,17 @@ export async function watchWorkbook(onChange: () => void): Promise<boolean> {
   const edits = Office.context.requirements.isSetSupported("ExcelApi", "1.9");
   await Excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
-    // Our sheet may already exist from an earlier session.
-    const results = worksheets.getItemOrNullObject(RESULTS_SHEET);
-    results.load("id");
+    // Our sheets may already exist from an earlier session.
+    const ours = [RESULTS_SHEET, HISTORY_SHEET].map((name) => {
+      const sheet = worksheets.getItemOrNullObject(name);
+      sheet.load("id");
+      return sheet;
+    });
     if (edits) worksheets.onChanged.add(handle);
     worksheets.onAdded.add(handle);
     worksheets.onDeleted.add(handle);
     await context.sync();
-    if (!results.isNullObject) ourIds.add(results.id);
+    for (const sheet of ours) if (!sheet.isNullObject) ourIds.add(sheet.id);
   });
   return edits;
 }

@@ -1,3 +1,5 @@
+import { todaySerial } from "../engine";
+
 /**
  * The workbook's date system, asked of Excel itself: DATE(1904,1,1) is serial 0 in the 1904 system and
  * 1462 in the 1900 one. Queue it with the other loads of a sync; read `date1904()` after that sync.
@@ -6,4 +8,10 @@ export function probeDateSystem(context: Excel.RequestContext): { date1904: () =
   const epoch = context.workbook.functions.date(1904, 1, 1);
   epoch.load("value");
   return { date1904: () => epoch.value === 0 };
+}
+
+/** A moment as a serial of the local wall clock, as Excel shows NOW(): `Evaluated at`, `Approved at`. */
+export function localTimeSerial(now: Date): number {
+  const seconds = now.getHours() * 3600 + now.getMinutes() * 60 + now.getSeconds();
+  return todaySerial(now) + seconds / 86_400;
 }

@@ -15,6 +15,7 @@ import {
 } from "../engine";
 import { formatTimestamp, historySheet, missingTableMessage, resultsSheet } from "../sheet";
 import { chooseTables, type ChosenRange } from "./choice";
+import { localTimeSerial } from "./date-system";
 import { readWorkbook, type ReadOptions } from "./read";
 import type { PaneSettings } from "./settings";
 import { writeResults } from "./write";
@@ -27,12 +28,6 @@ export class NoTablesError extends Error {}
 export interface RecordedEvaluation extends Evaluation {
   /** The run just recorded, or the earlier run it repeats (with its approval, if any). */
   readonly record?: RunRecord;
-}
-
-/** A moment as a serial of the local wall clock, as Excel shows NOW(): the `Evaluated at` cell. */
-export function localTimeSerial(now: Date): number {
-  const seconds = now.getHours() * 3600 + now.getMinutes() * 60 + now.getSeconds();
-  return todaySerial(now) + seconds / 86_400;
 }
 
 /**

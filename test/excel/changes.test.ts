@@ -3,7 +3,9 @@ import { resultsSheet, SAMPLE_AS_OF } from "../../src/sheet";
 import { watchWorkbook } from "../../src/excel/changes";
 import { readWorkbook } from "../../src/excel/read";
 import { writeResults } from "../../src/excel/write";
-import { installFakeOffice, WorkbookState } from "../../tools/fake-excel";
+import { evaluateInExcel } from "../../src/excel/run";
+import { installFakeOffice, sheetValues, WorkbookState } from "../../tools/fake-excel";
+import { fakeExcel, withSample } from "../support/excel-workbook";
 
 /** Lets the events Excel raised after a request reach their handlers. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -45,6 +47,20 @@ describe("watchWorkbook", () => {
     await settle();
     expect(changes).toEqual([]);
     expect(state.sheet("KPI Rewards")).toBeDefined();
+  });
+
+  test("recording runs in KPI History, beside the results, is not reported either", async () => {
+    const state = fakeExcel();
+    withSample(state);
+    const changes: number[] = [];
+    await watchWorkbook(() => changes.push(1));
+    await evaluateInExcel({ asOfMode: "fixed", asOf: "2024-09-30" });
+    await settle();
+    state.sheet("Targets")!.set(3, 11, 9000);
+    await evaluateInExcel({ asOfMode: "fixed", asOf: "2024-09-30" });
+    await settle();
+    expect(changes).toEqual([]);
+    expect(sheetValues(state, "KPI History")[2][0]).toBe(2);
   });
 
   test("a sheet the user adds is reported", async () => {

@@ -1,4 +1,4 @@
-import { probeDateSystem } from "../../src/excel/date-system";
+import { localTimeSerial, probeDateSystem } from "../../src/excel/date-system";
 import { fakeExcel } from "../support/excel-workbook";
 
 describe("the workbook's date system", () => {
@@ -13,5 +13,11 @@ describe("the workbook's date system", () => {
     expect(await ask()).toBe(false);
     state.date1904 = true;
     expect(await ask()).toBe(true);
+  });
+});
+
+describe("Evaluated at", () => {
+  test("is the local wall clock as a serial: 1 Oct 2024 18:45:30 is 45566 + 67,530/86,400", () => {
+    expect(localTimeSerial(new Date(2024, 9, 1, 18, 45, 30))).toBe(45566 + 67530 / 86400);
   });
 });

@@ -1,6 +1,6 @@
-import { evaluateInExcel, localTimeSerial } from "../../src/excel/run";
+import { evaluateInExcel } from "../../src/excel/run";
 import { UnfinishedWriteError, WriteStoppedError } from "../../src/excel/write";
-import { sheetValues, type Value, WorkbookState } from "../../tools/fake-excel";
+import { sheetValues, WorkbookState } from "../../tools/fake-excel";
 import { fakeExcel, resultsState, sheetsBut, withSample } from "../support/excel-workbook";
 
 const SAMPLE = { asOfMode: "fixed", asOf: "2024-09-30" } as const;
@@ -294,11 +294,3 @@ describe("a failure between the two sheets' writes leaves both as they were", ()
     }
   });
 });
-
-describe("Evaluated at", () => {
-  test("is the local wall clock as a serial: 1 Oct 2024 18:45:30 is 45566 + 67,530/86,400", () => {
-    expect(localTimeSerial(new Date(2024, 9, 1, 18, 45, 30))).toBe(45566 + 67530 / 86400);
-  });
-});
-
-export type { Value };
