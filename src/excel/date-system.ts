@@ -10,8 +10,10 @@ export function probeDateSystem(context: Excel.RequestContext): { date1904: () =
   return { date1904: () => epoch.value === 0 };
 }
 
-/** A moment as a serial of the local wall clock, as Excel shows NOW(): `Evaluated at`, `Approved at`. */
+/**
+ * A moment as a serial of the local wall clock to the minute, as the results' header line shows it:
+ * `Evaluated at` and `Approved at` (the CLI records them the same way).
+ */
 export function localTimeSerial(now: Date): number {
-  const seconds = now.getHours() * 3600 + now.getMinutes() * 60 + now.getSeconds();
-  return todaySerial(now) + seconds / 86_400;
+  return todaySerial(now) + (now.getHours() * 60 + now.getMinutes()) / 1440;
 }

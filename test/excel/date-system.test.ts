@@ -16,8 +16,8 @@ describe("the workbook's date system", () => {
   });
 });
 
-describe("Evaluated at", () => {
-  test("is the local wall clock as a serial: 1 Oct 2024 18:45:30 is 45566 + 67,530/86,400", () => {
-    expect(localTimeSerial(new Date(2024, 9, 1, 18, 45, 30))).toBe(45566 + 67530 / 86400);
+describe("Evaluated at and Approved at", () => {
+  test("are the local wall clock to the minute: 1 Oct 2024 18:45:30 is 45566 + 1,125/1,440", () => {
+    expect(localTimeSerial(new Date(2024, 9, 1, 18, 45, 30))).toBe(45566 + 1125 / 1440);
   });
 });
