@@ -24,7 +24,9 @@ export function chooseTables(workbook: WorkbookGrid, choice: TableChoice): Found
   const found = findTables(workbook);
   const picked = (ranges: readonly ChosenRange[]) =>
     findTables({ ...workbook, sheets: onlyRanges(workbook.sheets, ranges) });
+  // Adjustments, pay curves and what was found wrong are kept: only the two kinds picked change.
   return {
+    ...found,
     targets: choice.targets ? picked([choice.targets]).targets : found.targets,
     observations: choice.observations?.length
       ? picked(choice.observations).observations

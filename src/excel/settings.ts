@@ -9,6 +9,8 @@ export interface PaneSettings {
   /** Ranges picked from the selection; none means the tables are found automatically. */
   readonly targets?: ChosenRange;
   readonly observations?: readonly ChosenRange[];
+  /** Who approves runs from this workbook: asked once by the Approve button, then remembered. */
+  readonly approver?: string;
 }
 
 const KEY = "kpiRewards";

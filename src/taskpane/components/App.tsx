@@ -13,18 +13,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
-import {
-  type CellRef,
-  type Evaluation,
-  type TableSummary,
-  todaySerial,
-  type Trend,
-} from "../../engine";
+import { type CellRef, type TableSummary, todaySerial, type Trend } from "../../engine";
 import { formatIsoDate, SAMPLE_AS_OF } from "../../sheet";
 import { watchWorkbook } from "../../excel/changes";
 import {
   evaluateInExcel,
   findInExcel,
+  type RecordedEvaluation,
   selectCell,
   selectedRange,
   type Stage,
@@ -33,7 +28,9 @@ import { writeSample } from "../../excel/sample";
 import { ReadCancelledError, type ReadProgress } from "../../excel/read";
 import { loadSettings, saveSettings, type PaneSettings } from "../../excel/settings";
 import { ForeignSheetError, UNDO_NOTE, UnfinishedWriteError } from "../../excel/write";
+import { approveRun } from "../../excel/approve";
 import { ReadingProgress } from "./ReadingProgress";
+import { RunLine } from "./RunLine";
 import { Results } from "./Results";
 import { TablesFound } from "./TablesFound";
 
@@ -79,11 +76,12 @@ export function App() {
   const [settings, setSettings] = useState<PaneSettings>(loadSettings);
   const [tables, setTables] = useState<TableSummary[] | undefined>();
   const [stage, setStage] = useState<Stage | "Creating the sample workbook" | undefined>();
-  const [evaluation, setEvaluation] = useState<Evaluation | undefined>();
+  const [evaluation, setEvaluation] = useState<RecordedEvaluation | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
   const [computed, setComputed] = useState<Computed | undefined>();
   const [edited, setEdited] = useState(false);
   const [failed, setFailed] = useState(false);
+  const [approving, setApproving] = useState(false);
   const [reading, setReading] = useState<ReadProgress | undefined>();
   const reader = useRef<AbortController | undefined>(undefined);
   const today = formatIsoDate(todaySerial());
@@ -180,6 +178,26 @@ export function App() {
     }
   };
 
+  const approve = async (name: string) => {
+    const record = evaluation?.record;
+    if (!record) return;
+    setProblem(undefined);
+    setApproving(true);
+    try {
+      const approved = await approveRun(record.run, name);
+      setEvaluation((shown) => shown && { ...shown, record: approved });
+      // Asked once: the name is remembered in the workbook for the next approval.
+      if (settings.approver !== name) await update({ ...settings, approver: name });
+    } catch (error) {
+      setProblem({
+        title: "Run not approved",
+        message: error instanceof Error ? error.message : String(error),
+      });
+    } finally {
+      setApproving(false);
+    }
+  };
+
   const select = (sheet: string, cell: string) => {
     selectCell(sheet, cell).catch((error) =>
       setProblem({ title: "Cell not selected", message: String(error) })
@@ -205,7 +223,12 @@ export function App() {
         picked={picked}
         onPickTargets={() => pick("targets")}
         onPickObservations={() => pick("observations")}
-        onReset={() => update({ asOfMode: settings.asOfMode, asOf: settings.asOf }, true)}
+        onReset={() =>
+          update(
+            { asOfMode: settings.asOfMode, asOf: settings.asOf, approver: settings.approver },
+            true
+          )
+        }
       />
       {tables !== undefined && !found && !picked && (
         <Button appearance="primary" onClick={sample} disabled={busy}>
@@ -260,6 +283,14 @@ export function App() {
             Since they were computed, {stale.join(", ")}. Evaluate again to update them.
           </MessageBarBody>
         </MessageBar>
+      )}
+      {evaluation && (
+        <RunLine
+          evaluation={evaluation}
+          approver={settings.approver}
+          onApprove={approve}
+          busy={busy || approving || stale.length > 0}
+        />
       )}
       {evaluation && (
         <Results

@@ -1,7 +1,7 @@
 import { Button, Caption1, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import type { CellRef, Evaluation, TargetResult, Trend } from "../../engine";
-import { formatMoney } from "../../sheet";
+import type { AppliedAdjustment, CellRef, Evaluation, TargetResult, Trend } from "../../engine";
+import { formatMoney, formatSignedMoney } from "../../sheet";
 import { AttainmentBar } from "./AttainmentBar";
 import { PaceBadge, StatusBadge } from "./StatusBadge";
 import { Summary } from "./Summary";
@@ -52,6 +52,11 @@ const useStyles = makeStyles({
   // As wide as the widest team badge ("Pending"), so the amounts beside it line up.
   badgeSlot: { minWidth: "5.5em", display: "flex", justifyContent: "flex-end" },
   trend: { padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS}` },
+  adjustments: {
+    margin: 0,
+    padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXS}`,
+    listStyleType: "none",
+  },
   trendButton: { alignSelf: "flex-start", margin: `0 ${tokens.spacingHorizontalXS}` },
 });
 
@@ -63,10 +68,13 @@ export interface ResultsProps {
 
 function TargetRow({
   result,
+  adjustments,
   onSelect,
   trendOf,
 }: {
   result: TargetResult;
+  /** The manual corrections applied to this target (SPEC §10). */
+  adjustments: readonly AppliedAdjustment[];
   onSelect: ResultsProps["onSelect"];
   trendOf: ResultsProps["trendOf"];
 }) {
@@ -94,6 +102,18 @@ function TargetRow({
         )}
         <Caption1>{result.explanation}</Caption1>
       </button>
+      {adjustments.length > 0 && (
+        <ul className={styles.adjustments} aria-label="Adjustments">
+          {adjustments.map((a) => (
+            <li key={`${a.cell.sheet}!${a.cell.cell}`} data-testid="adjustment">
+              <Caption1>
+                Adjusted {formatSignedMoney(a.amount)}: {a.reason}
+                {a.approvedBy ? ` (approved by ${a.approvedBy})` : ""}
+              </Caption1>
+            </li>
+          ))}
+        </ul>
+      )}
       {result.status !== "Invalid" && (
         <Button
           size="small"
@@ -156,10 +176,11 @@ export function Results({ evaluation, onSelect, trendOf }: ResultsProps) {
           Targets
         </Subtitle2>
         <ul className={styles.list}>
-          {evaluation.results.map((result) => (
+          {evaluation.results.map((result, i) => (
             <TargetRow
               key={`${result.source.sheet}!${result.source.cell}`}
               result={result}
+              adjustments={evaluation.adjustments.filter((a) => a.targetIndex === i)}
               onSelect={onSelect}
               trendOf={trendOf}
             />

@@ -1,0 +1,141 @@
+import {
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { formatDay } from "../../sheet";
+import type { RecordedEvaluation } from "../../excel/run";
+
+const useStyles = makeStyles({
+  run: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  changes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  approve: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
+});
+
+export interface RunLineProps {
+  evaluation: RecordedEvaluation;
+  /** The name remembered in the workbook's settings, once given. */
+  approver?: string;
+  /** Approves the shown run by `name`; rejects with the sentence to show. */
+  onApprove: (name: string) => Promise<void>;
+  busy: boolean;
+}
+
+/** "Run 3 · approved by Ana Silva on 30 Nov 2024", the record this evaluation is in the history. */
+export function runLineText(evaluation: RecordedEvaluation): string {
+  const plan = evaluation.run?.plan;
+  const record = evaluation.record;
+  if (!plan || !record) return "";
+  const parts = [`Run ${record.run}`];
+  if (plan.kind === "repeat") parts.push("same as-of date and inputs again, nothing new recorded");
+  if (record.approvedBy !== undefined) {
+    const day =
+      record.approvedAt === undefined ? "" : ` on ${formatDay(Math.floor(record.approvedAt))}`;
+    parts.push(`approved by ${record.approvedBy}${day}`);
+  }
+  return parts.join(" · ");
+}
+
+/**
+ * Which run these results are, what changed since the run they are compared with, and the Approve
+ * button: secondary, beside the run it approves, asking for the approver's name only the first time.
+ */
+export function RunLine({ evaluation, approver, onApprove, busy }: RunLineProps) {
+  const styles = useStyles();
+  const [asking, setAsking] = useState(false);
+  const [name, setName] = useState("");
+  const [touched, setTouched] = useState(false);
+  const record = evaluation.record;
+  if (!record || !evaluation.run) return null;
+  const changed = evaluation.results.filter((r) => r.changed !== "");
+  const approved = record.approvedBy !== undefined;
+  const blank = name.trim() === "";
+  const approve = () => {
+    if (approver) void onApprove(approver);
+    else setAsking(true);
+  };
+  const confirm = async () => {
+    setTouched(true);
+    if (blank) return;
+    setAsking(false);
+    await onApprove(name.trim());
+  };
+  return (
+    <section className={styles.run} aria-label="Run history" data-testid="run">
+      <Text weight="semibold" data-testid="run-line">
+        {runLineText(evaluation)}
+      </Text>
+      {evaluation.run.comparedWith !== undefined &&
+        (changed.length > 0 ? (
+          <ul className={styles.changes} aria-label="What changed" data-testid="changes">
+            {changed.map((r) => (
+              <li key={`${r.source.sheet}!${r.source.cell}`} data-testid="change">
+                <Caption1>
+                  {r.project} · {r.kpi}: {r.changed}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Caption1 data-testid="changes">
+            Nothing changed since run {evaluation.run.comparedWith}.
+          </Caption1>
+        ))}
+      <div className={styles.approve}>
+        <Button appearance="secondary" onClick={approve} disabled={busy || approved}>
+          Approve run {record.run}
+        </Button>
+        <Caption1 data-testid="approve-note">
+          {approved
+            ? `Run ${record.run} is approved; an approved run cannot be approved again.`
+            : approver
+              ? `Approves as ${approver}.`
+              : "Asks for your name once, then remembers it in this workbook."}
+        </Caption1>
+      </div>
+      <Dialog open={asking} onOpenChange={(_, data) => setAsking(data.open)}>
+        <DialogSurface aria-describedby={undefined}>
+          <DialogBody>
+            <DialogTitle>Approve run {record.run}</DialogTitle>
+            <DialogContent>
+              <Field
+                label="Approved by"
+                required
+                validationState={touched && blank ? "error" : "none"}
+                validationMessage={
+                  touched && blank ? "Enter the name of the person approving the run." : undefined
+                }
+              >
+                <Input value={name} onChange={(_, data) => setName(data.value)} />
+              </Field>
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={() => setAsking(false)}>
+                Cancel
+              </Button>
+              <Button appearance="primary" onClick={confirm}>
+                Approve
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </section>
+  );
+}
