@@ -34,12 +34,8 @@ import {
   type FoundTables,
   type TableSummary,
 } from "./grid/tables";
-import {
-  missingTargetColumns,
-  readTargetRow,
-  type InvalidTarget,
-  type Target,
-} from "./rules/target";
+import type { Target } from "./rules/target";
+import { missingTargetColumns, readTargetRow, type InvalidTarget } from "./rules/target-row";
 import { rollUpTeams, type TeamMember, type TeamResult } from "./rules/team";
 import { lastDay } from "./series/window";
 import type { WorkbookGrid } from "./grid/workbook";

@@ -8,7 +8,8 @@ import { readObservations, type ObservationIndex } from "./series/observations";
 import { measurePace } from "./rules/pace";
 import type { Series } from "./series/series";
 import type { FoundTables } from "./grid/tables";
-import { missingTargetColumns, readTargetRow, type Target } from "./rules/target";
+import type { Target } from "./rules/target";
+import { missingTargetColumns, readTargetRow } from "./rules/target-row";
 import type { Window } from "./series/window";
 
 export interface TrendPoint {
