@@ -1,6 +1,6 @@
-import { evaluateInExcel } from "../../src/excel/run";
+import { evaluateInExcel, selectCell, selectedRange } from "../../src/excel/run";
 import { UnfinishedWriteError, WriteStoppedError } from "../../src/excel/write";
-import { sheetValues, WorkbookState } from "../../tools/fake-excel";
+import { parseBox, sheetValues, WorkbookState } from "../../tools/fake-excel";
 import { fakeExcel, resultsState, sheetsBut, withSample } from "../support/excel-workbook";
 
 const SAMPLE = { asOfMode: "fixed", asOf: "2024-09-30" } as const;
@@ -292,5 +292,42 @@ describe("a failure between the two sheets' writes leaves both as they were", ()
       expect(next.record?.run).toBe(2);
       expect(run.snapshot(state).history).toEqual(run.fresh.history);
     }
+  });
+});
+
+describe("the pane's Excel actions", () => {
+  test("a picked Targets range is what gets evaluated", async () => {
+    const state = fakeExcel();
+    withSample(state);
+    const evaluation = await evaluateInExcel({
+      asOfMode: "fixed",
+      asOf: "2024-09-30",
+      targets: { sheet: "Targets", address: "A1:O3" },
+    });
+    expect(evaluation.results.map((r) => [r.kpi, r.status])).toEqual([
+      ["Support calls", "Met"],
+      ["First response hours", "Missed"],
+    ]);
+  });
+
+  test("evaluating a workbook without tables says what to add", async () => {
+    fakeExcel().addSheet("Sheet1", [["hello"]]);
+    await expect(evaluateInExcel({ asOfMode: "today" })).rejects.toThrow(
+      /^No Targets table was found: add a table with a header row of Project, KPI, Start, Window \(or End\) and Target\.$/
+    );
+  });
+
+  test("selecting a target's cell, and reading the selection", async () => {
+    const state = fakeExcel();
+    state.addSheet("Sheet1");
+    state.addSheet("My targets", [["x"], ["", "Project", "KPI"], ["", "Apollo", "Calls"]]);
+    await selectCell("My targets", "A5");
+    expect(state.selection).toEqual({
+      sheet: state.sheet("My targets"),
+      box: { top: 4, left: 0, rows: 1, columns: 1 },
+    });
+    expect(state.active?.name).toBe("My targets");
+    state.selection = { sheet: state.sheet("My targets")!, box: parseBox("B2:F30") };
+    expect(await selectedRange()).toEqual({ sheet: "My targets", address: "B2:F30" });
   });
 });

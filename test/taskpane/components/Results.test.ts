@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
-import { fakeOfficeScript, serveDist } from "../support/browser";
-import { launchChromium } from "../support/chromium";
+import { fakeOfficeScript, serveDist } from "../../support/browser";
+import { launchChromium } from "../../support/chromium";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 

@@ -1,21 +1,29 @@
 import { mkdirSync } from "fs";
 import path from "path";
 import type { Browser, Page } from "playwright-core";
-import { fakeOfficeScript, serveDist } from "../support/browser";
-import { launchChromium } from "../support/chromium";
+import { fakeOfficeScript, serveDist } from "../../support/browser";
+import { launchChromium } from "../../support/chromium";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 describe("the task pane in headless Chromium", () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveDist>>;
-  let page: Page;
-  const requests: string[] = [];
 
   beforeAll(async () => {
     server = await serveDist();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 420, height: 1400 } });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A fresh pane on an empty workbook, with the URLs it asks for; every test starts from its own. */
+  async function openPane(): Promise<{ page: Page; requests: string[] }> {
+    const requests: string[] = [];
+    const page = await browser.newPage({ viewport: { width: 420, height: 1400 } });
     page.on("request", (request) => requests.push(request.url()));
     await page.route(OFFICE_JS, (route) =>
       route.fulfill({
@@ -24,14 +32,27 @@ describe("the task pane in headless Chromium", () => {
       })
     );
     await page.goto(`${server.url}/taskpane.html`);
-  }, 60_000);
+    return { page, requests };
+  }
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  /** The sample created from the pane: its tables found, nothing evaluated yet. */
+  async function withSample(): Promise<Page> {
+    const { page } = await openPane();
+    await page.getByRole("button", { name: "Create sample workbook" }).click();
+    await page.getByTestId("tables").waitFor();
+    return page;
+  }
+
+  /** The sample created and evaluated on its own as-of date, 30 Sep 2024. */
+  async function evaluatedSample(): Promise<Page> {
+    const page = await withSample();
+    await page.getByRole("button", { name: "Evaluate" }).click();
+    await page.getByTestId("summary").waitFor();
+    return page;
+  }
 
   test("on an empty workbook it offers the sample, then lists the tables it wrote", async () => {
+    const { page } = await openPane();
     await page.getByText("No Targets or observation tables in this workbook yet.").waitFor();
     await page.getByRole("button", { name: "Create sample workbook" }).click();
     await page.getByTestId("tables").waitFor();
@@ -46,6 +67,7 @@ describe("the task pane in headless Chromium", () => {
   });
 
   test("Evaluate writes the results sheet and shows badges for teams and targets", async () => {
+    const page = await withSample();
     await page.getByRole("button", { name: "Evaluate" }).click();
     await page.getByTestId("summary").waitFor();
     expect(await page.getByTestId("summary-reward").innerText()).toBe("14,893.68");
@@ -85,14 +107,15 @@ describe("the task pane in headless Chromium", () => {
     expect(cells[24].slice(0, 3)).toEqual(["Helpdesk Revamp", "Service Desk", "Support calls"]);
     expect(cells[24][12]).toBe("Met");
 
-    mkdirSync(path.join(__dirname, "..", "..", "test-results"), { recursive: true });
+    mkdirSync(path.join(__dirname, "..", "..", "..", "test-results"), { recursive: true });
     await page.screenshot({
-      path: path.join(__dirname, "..", "..", "test-results", "pane.png"),
+      path: path.join(__dirname, "..", "..", "..", "test-results", "pane.png"),
       fullPage: true,
     });
   });
 
   test("clicking a target selects its row in the workbook", async () => {
+    const page = await evaluatedSample();
     await page.getByTestId("target").nth(2).click();
     await page.waitForFunction(
       () =>
@@ -113,6 +136,7 @@ describe("the task pane in headless Chromium", () => {
   });
 
   test("clicking an issue selects its cell", async () => {
+    const page = await evaluatedSample();
     await page.getByTestId("issue").first().click();
     await page.waitForFunction(() => {
       const { selection } = (
@@ -125,6 +149,7 @@ describe("the task pane in headless Chromium", () => {
   });
 
   test("targets are reachable by keyboard", async () => {
+    const page = await evaluatedSample();
     await page.getByTestId("target").first().focus();
     await page.keyboard.press("Enter");
     await page.waitForFunction(
@@ -135,6 +160,7 @@ describe("the task pane in headless Chromium", () => {
   });
 
   test("the selection can stand in for the Targets table, and automatic finding comes back", async () => {
+    const page = await withSample();
     await page.evaluate(() => {
       const { state, lib } = (
         window as unknown as {
@@ -154,6 +180,7 @@ describe("the task pane in headless Chromium", () => {
   });
 
   test("a KPI Rewards sheet that is not ours is left alone, and a message says what to do", async () => {
+    const page = await evaluatedSample();
     // The owner mark is scoped to the sheet: without it the sheet is the user's.
     await page.evaluate(() =>
       (
@@ -173,7 +200,12 @@ describe("the task pane in headless Chromium", () => {
     );
   });
 
-  test("the page asks the network for nothing but itself and office.js", () => {
+  test("the page asks the network for nothing but itself and office.js", async () => {
+    const { page, requests } = await openPane();
+    await page.getByRole("button", { name: "Create sample workbook" }).click();
+    await page.getByTestId("tables").waitFor();
+    await page.getByRole("button", { name: "Evaluate" }).click();
+    await page.getByTestId("summary").waitFor();
     const foreign = requests.filter((url) => !url.startsWith(server.url) && url !== OFFICE_JS);
     expect(foreign).toEqual([]);
   });
