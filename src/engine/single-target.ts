@@ -12,13 +12,13 @@ import { evaluateTarget, type TargetResult } from "./evaluate";
 import type { Series } from "./series/series";
 import {
   checkTarget,
-  negativeWindow,
   parseTargetCell,
   type Direction,
   type Target,
   type TargetType,
 } from "./rules/target";
 import type { Parsed } from "./grid/parsed";
+import { negativeWindow } from "./messages";
 import { parseSpan, windowAfter, windowBefore, type Window } from "./series/window";
 
 /**
@@ -73,7 +73,7 @@ function readWindows(
 ): Parsed<Windows> {
   const start = Math.floor(input.start);
   const span = parseSpan(input.window);
-  if (!span.ok) return { ok: false, message: `window: ${span.message}` };
+  if (!span.ok) return { ok: false, message: `window ${span.message}` };
   if (span.value.negative) return { ok: false, message: negativeWindow("window", span.value.text) };
   const evaluation = windowAfter(start, span.value);
   const rule = parseBaseline(
@@ -159,7 +159,7 @@ export function measureWindow(
   aggregate: Aggregate
 ): Parsed<{ window: Window; aggregate: WindowAggregate }> {
   const span = parseSpan(window);
-  if (!span.ok) return { ok: false, message: `window: ${span.message}` };
+  if (!span.ok) return { ok: false, message: `window ${span.message}` };
   const day = Math.floor(start);
   const range = span.value.negative ? windowBefore(day, span.value) : windowAfter(day, span.value);
   return {

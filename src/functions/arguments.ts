@@ -118,7 +118,7 @@ export function spanArgument(value: unknown, name: string): Span & { negative: b
   const span = parseSpan(
     typeof value === "string" || typeof value === "number" ? value : String(value)
   );
-  if (!span.ok) throw new ArgumentProblem("#VALUE!", `${name}: ${span.message}`);
+  if (!span.ok) throw new ArgumentProblem("#VALUE!", `${name} ${span.message}`);
   return span.value;
 }
 

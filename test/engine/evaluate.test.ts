@@ -457,7 +457,7 @@ describe("bad target rows", () => {
       observations
     );
     expect(evaluation.results[0].explanation).toBe(
-      'Window (Targets!D2): window "a while" is not readable; write it like "30 days", "2 weeks", "3 months", "1 quarter" or "1 year"'
+      'Window (Targets!D2) "a while" is not readable; write it like "30 days", "2 weeks", "3 months", "1 quarter" or "1 year"'
     );
   });
 

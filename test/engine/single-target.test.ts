@@ -111,7 +111,7 @@ describe("evaluateSingleTarget: one target over a series, by the Targets-row rul
 
   test("a negative or unreadable window and a wrong baseline name the argument", () => {
     expect(invalid({ window: "-1 month" })).toMatch(/^window "-1 month" is negative;/);
-    expect(invalid({ window: "a month" })).toMatch(/^window: window "a month" is not readable;/);
+    expect(invalid({ window: "a month" })).toMatch(/^window "a month" is not readable;/);
     expect(invalid({ baseline: "last year" })).toBe(
       'baseline holds the text "last year"; enter a number, a window before Start like "90 days", or "prior year"'
     );

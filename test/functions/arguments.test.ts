@@ -118,7 +118,7 @@ describe("scalar arguments", () => {
       negative: true,
     });
     expect(problem(() => spanArgument("soon", "window")).message).toMatch(
-      /^window: window "soon" is not readable; write it like "30 days"/
+      /^window "soon" is not readable; write it like "30 days"/
     );
   });
   test("aggregate and targetType default when blank and name the allowed words otherwise", () => {

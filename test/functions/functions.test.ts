@@ -40,9 +40,7 @@ describe("KPI.WINDOWEND", () => {
   test("an unreadable window is #VALUE! naming window", () => {
     const error = formulaError(() => KPI.windowEnd(day("2024-01-01"), "a month"));
     expect(error.code).toBe("#VALUE!");
-    expect(error.message).toMatch(
-      /^window: window "a month" is not readable; write it like "30 days"/
-    );
+    expect(error.message).toMatch(/^window "a month" is not readable; write it like "30 days"/);
   });
 });
 

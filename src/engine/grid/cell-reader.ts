@@ -1,5 +1,6 @@
 import { describeCell, type CellValue } from "./cell";
 import { DATE_1904_OFFSET, parseIsoDate } from "./date";
+import { notADate, notAFraction, notANumber } from "../messages";
 import type { Parsed } from "./parsed";
 
 /** What a message calls the cell; a function when building the name costs more than the read. */
@@ -24,15 +25,12 @@ export class CellReader {
       const serial = parseIsoDate(value);
       if (serial !== undefined) return { ok: true, value: serial };
     }
-    return {
-      ok: false,
-      message: `${named(label)} holds ${describeCell(value)}, which is not a date; enter a date or the text YYYY-MM-DD (texts like 03/04/2024 are ambiguous and not guessed)`,
-    };
+    return { ok: false, message: notADate(named(label), describeCell(value)) };
   }
 
   number(value: CellValue, label: Label): Parsed<number> {
     if (typeof value === "number" && Number.isFinite(value)) return { ok: true, value };
-    return { ok: false, message: `${named(label)} holds ${describeCell(value)}; enter a number` };
+    return { ok: false, message: notANumber(named(label), describeCell(value)) };
   }
 
   /** A fraction, also written as text with a percent sign: `0.8` or `80%`. */
@@ -41,8 +39,8 @@ export class CellReader {
       const percent = parsePercentText(value);
       if (percent !== undefined) return { ok: true, value: percent };
     }
-    const number = this.number(value, label);
-    return number.ok ? number : { ok: false, message: `${number.message} such as 0.8 or 80%` };
+    if (typeof value === "number" && Number.isFinite(value)) return { ok: true, value };
+    return { ok: false, message: notAFraction(named(label), describeCell(value)) };
   }
 }
 

@@ -7,11 +7,24 @@ import type { IssueLog } from "../grid/issue";
 import type { TargetsTable } from "../grid/tables";
 import { AGGREGATE_NAMES, parseAggregate, type Aggregate } from "../series/aggregate";
 import { parseBaseline, type BaselineRule } from "../series/baseline";
+import {
+  blankCell,
+  bothWindowAndEnd,
+  capBelowThreshold,
+  cellLabel,
+  endBeforeStart,
+  ignoredForPayCurve,
+  missingColumns,
+  negativeWindow,
+  notOneOf,
+  noWindow,
+  outOfRange,
+  rowProblems,
+} from "../messages";
 import { parseSpan, windowAfter, windowBefore, type Window } from "../series/window";
 import {
   checkTarget,
   formatSignedPercent,
-  negativeWindow,
   parseDirection,
   parseTargetCell,
   parseTargetType,
@@ -67,7 +80,7 @@ export function missingTargetColumns(table: TargetsTable, issues: IssueLog): str
     .map((c) => COLUMN_LABELS[c]);
   if (columns.window === undefined && columns.end === undefined) missing.push("Window or End");
   if (missing.length === 0) return undefined;
-  const message = `The Targets table ${table.view.rangeAddress} has no ${missing.join(", ")} column; add it to the header row`;
+  const message = missingColumns(table.view.rangeAddress, missing);
   issues.error(table.sheet, table.view.address(table.view.headerRow, 0), message);
   return message;
 }
@@ -106,7 +119,7 @@ class RowCells {
 
   /** `Target (Targets!E7)`: how a message names a cell. */
   at = (column: TargetColumn): string =>
-    `${COLUMN_LABELS[column]} (${this.sheet}!${this.address(column)})`;
+    cellLabel(COLUMN_LABELS[column], this.sheet, this.address(column));
 
   filled = (column: TargetColumn): boolean => cellKind(this.cell(column)) !== "blank";
 
@@ -127,14 +140,13 @@ class RowCells {
 
   required(column: TargetColumn, what: string): string {
     if (this.has(column) && !this.filled(column))
-      this.fail(column, `${this.at(column)} is blank; enter ${what}`);
+      this.fail(column, blankCell(this.at(column), what));
     return this.text(column);
   }
 
   day(column: TargetColumn): number | undefined {
     if (!this.has(column)) return undefined;
-    if (!this.filled(column))
-      return this.fail(column, `${this.at(column)} is blank; enter the date`);
+    if (!this.filled(column)) return this.fail(column, blankCell(this.at(column), "the date"));
     const date = this.reader.date(this.cell(column), () => this.at(column));
     return date.ok ? Math.floor(date.value) : this.fail(column, date.message);
   }
@@ -144,7 +156,7 @@ class RowCells {
     const parsed = this.reader.number(this.cell(column), () => this.at(column));
     if (!parsed.ok) return this.fail(column, parsed.message) ?? fallback;
     if (!check(parsed.value))
-      return this.fail(column, `${this.at(column)} is ${parsed.value}; ${rule}`) ?? fallback;
+      return this.fail(column, outOfRange(this.at(column), parsed.value, rule)) ?? fallback;
     return parsed.value;
   }
 
@@ -170,17 +182,11 @@ function readWindow(cells: RowCells) {
   if (cells.filled("end")) {
     const end = cells.day("end");
     if (cells.filled("window")) {
-      cells.warn(
-        "window",
-        `Both Window and End are filled; End (${end === undefined ? "unreadable" : formatDay(end)}) is used — clear one of them`
-      );
+      cells.warn("window", bothWindowAndEnd(end === undefined ? undefined : formatDay(end)));
     }
     if (start !== undefined && end !== undefined) {
       if (end < start)
-        cells.fail(
-          "end",
-          `${cells.at("end")} ${formatDay(end)} is before Start ${formatDay(start)}; correct one of them`
-        );
+        cells.fail("end", endBeforeStart(cells.at("end"), formatDay(end), formatDay(start)));
       else {
         evaluation = { from: start, to: end + 1 };
         defaultBaseline = { from: start - (end + 1 - start), to: start };
@@ -188,7 +194,7 @@ function readWindow(cells: RowCells) {
     }
   } else if (cells.filled("window")) {
     const span = parseSpan(cells.cell("window"));
-    if (!span.ok) cells.fail("window", `${cells.at("window")}: ${span.message}`);
+    if (!span.ok) cells.fail("window", `${cells.at("window")} ${span.message}`);
     else if (span.value.negative)
       cells.fail("window", negativeWindow(cells.at("window"), span.value.text));
     else if (start !== undefined) {
@@ -197,10 +203,7 @@ function readWindow(cells: RowCells) {
     }
   } else if (cells.has("window") || cells.has("end")) {
     const row = cells.table.view.address(cells.row, 0).replace(/^[A-Z]+/, "");
-    cells.fail(
-      cells.has("window") ? "window" : "end",
-      `Window and End are both blank in row ${row}; enter a window like "3 months" or an End date`
-    );
+    cells.fail(cells.has("window") ? "window" : "end", noWindow(row));
   }
   return { start, evaluation, defaultBaseline };
 }
@@ -214,7 +217,12 @@ function readPromise(cells: RowCells, window: ReturnType<typeof readWindow>) {
     else
       cells.fail(
         "targetType",
-        `${cells.at("targetType")} "${cells.text("targetType")}" is not a target type; use %, change or value`
+        notOneOf(
+          cells.at("targetType"),
+          cells.text("targetType"),
+          "a target type",
+          "%, change or value"
+        )
       );
   }
 
@@ -224,7 +232,12 @@ function readPromise(cells: RowCells, window: ReturnType<typeof readWindow>) {
     if (!direction)
       cells.fail(
         "direction",
-        `${cells.at("direction")} "${cells.text("direction")}" is not a direction; use increase or decrease`
+        notOneOf(
+          cells.at("direction"),
+          cells.text("direction"),
+          "a direction",
+          "increase or decrease"
+        )
       );
   }
 
@@ -256,7 +269,7 @@ function readPromise(cells: RowCells, window: ReturnType<typeof readWindow>) {
     else
       cells.fail(
         "aggregate",
-        `${cells.at("aggregate")} "${cells.text("aggregate")}" is not an aggregate; use ${AGGREGATE_NAMES}`
+        notOneOf(cells.at("aggregate"), cells.text("aggregate"), "an aggregate", AGGREGATE_NAMES)
       );
   }
 
@@ -276,10 +289,8 @@ function readPayout(cells: RowCells) {
   const threshold = cells.fraction("threshold");
   const cap = cells.fraction("cap");
   if (threshold !== undefined && cap !== undefined && threshold > cap) {
-    cells.fail(
-      "cap",
-      `${cells.at("cap")} ${formatSignedPercent(cap, false)} is below Threshold ${formatSignedPercent(threshold, false)}; the cap must be at least the threshold`
-    );
+    const shown = (fraction: number) => formatSignedPercent(fraction, false);
+    cells.fail("cap", capBelowThreshold(cells.at("cap"), shown(cap), shown(threshold)));
   }
 
   let payCurve: Target["payCurve"];
@@ -290,10 +301,7 @@ function readPayout(cells: RowCells) {
     };
     const ignored = (["threshold", "cap"] as const).filter(cells.filled);
     if (ignored.length > 0) {
-      cells.warn(
-        ignored[0],
-        `${ignored.map(cells.at).join(" and ")} ${ignored.length > 1 ? "are" : "is"} ignored: the pay curve "${payCurve.name}" decides the payout — clear ${ignored.length > 1 ? "them" : "it"}`
-      );
+      cells.warn(ignored[0], ignoredForPayCurve(ignored.map(cells.at), payCurve.name));
     }
   }
   return payCurve
@@ -327,10 +335,7 @@ export function readTargetRow(
     !baseline ||
     target === undefined
   ) {
-    const message =
-      errors.length > 1
-        ? `${errors[0]} (and ${errors.length - 1} more problem${errors.length > 2 ? "s" : ""} in this row, see KpiIssues)`
-        : (errors[0] ?? "The row cannot be read");
+    const message = rowProblems(errors);
     return { ok: false, invalid: { source, ...identity, start, evaluation, message } };
   }
   return {

@@ -3,9 +3,17 @@ import { cellKind, describeCell, type CellValue } from "../grid/cell";
 import { parsePercentText } from "../grid/cell-reader";
 import { headerKey } from "../grid/header";
 import type { Parsed } from "../grid/parsed";
+import {
+  blankTarget,
+  directionAgainstSign,
+  fallOfAll,
+  moreThanDoubling,
+  noMovement,
+  targetNotANumber,
+} from "../messages";
 import type { Aggregate } from "../series/aggregate";
 import type { BaselineRule } from "../series/baseline";
-import { WINDOW_EXAMPLE, type Window } from "../series/window";
+import type { Window } from "../series/window";
 
 export type TargetType = "%" | "change" | "value";
 export type Direction = "increase" | "decrease";
@@ -75,11 +83,7 @@ export function parseTargetCell(
   targetType: TargetType,
   label: string
 ): Parsed<number> {
-  if (cellKind(value) === "blank")
-    return {
-      ok: false,
-      message: `${label} is blank; enter the promised movement, e.g. -20% or 0.15`,
-    };
+  if (cellKind(value) === "blank") return { ok: false, message: blankTarget(label) };
   if (typeof value === "number" && Number.isFinite(value)) return { ok: true, value };
   if (typeof value === "string" && targetType === "%") {
     const percent = parsePercentText(value);
@@ -87,7 +91,7 @@ export function parseTargetCell(
   }
   return {
     ok: false,
-    message: `${label} holds ${describeCell(value)}; enter a number${targetType === "%" ? " such as -0.2 or the text -20%" : ""}`,
+    message: targetNotANumber(label, describeCell(value), targetType === "%"),
   };
 }
 
@@ -116,46 +120,24 @@ export function checkTarget(
     severity: "error",
     message,
   });
-  if (t === 0) {
-    return [
-      error(
-        "target",
-        `${label("target")} is 0, which promises no movement at all; enter the change you expect, or use Target type value for a level to hold`
-      ),
-    ];
-  }
-  if (targetType === "%" && t <= -1) {
-    const hint = t <= -2 ? `; for ${t}% write ${t / 100} or ${t}%` : "";
-    return [
-      error(
-        "target",
-        `${label("target")} ${shown} asks for a fall of 100% or more, which cannot be measured as a percent${hint}`
-      ),
-    ];
-  }
+  if (t === 0) return [error("target", noMovement(label("target")))];
+  if (targetType === "%" && t <= -1) return [error("target", fallOfAll(label("target"), shown, t))];
   const problems: TargetProblem[] = [];
   if (targetType === "%" && t > 1) {
     problems.push({
       column: "target",
       severity: "warning",
-      message: `${label("target")} ${shown} promises more than doubling; if you meant ${t}%, write ${t / 100} or ${t}%`,
+      message: moreThanDoubling(label("target"), shown, t),
     });
   }
   const implied: Direction = t > 0 ? "increase" : "decrease";
   if (direction && direction !== implied) {
+    const shownTarget = targetType === "%" ? formatSignedPercent(t) : String(t);
     problems.push(
-      error(
-        "direction",
-        `${label("direction")} says ${direction} but Target ${targetType === "%" ? formatSignedPercent(t) : t} is ${implied === "increase" ? "an increase" : "a decrease"}; change one of them`
-      )
+      error("direction", directionAgainstSign(label("direction"), direction, shownTarget, implied))
     );
   }
   return problems;
-}
-
-/** Why a negative Window cannot be a target's evaluation window; `label` names the cell. */
-export function negativeWindow(label: string, text: string): string {
-  return `${label} "-${text}" is negative; the evaluation window runs forward from Start — ${WINDOW_EXAMPLE}`;
 }
 
 /** `-0.2` → `−20%`, `-0.22402` → `−22.4%`; signed unless asked not to. */

@@ -1,4 +1,5 @@
 import type { Parsed } from "../grid/parsed";
+import { fractionalWindow, unreadableWindow } from "../messages";
 import { edate } from "../grid/date";
 
 /** A length of time: whole days, or calendar months (weeks become days, quarters and years months). */
@@ -38,8 +39,6 @@ const UNITS: Record<string, { unit: "day" | "month"; factor: number }> = {
 
 const SPAN_TEXT = /^([+\-−]?)\s*(\d+)\s*([a-z]*)$/;
 
-export const WINDOW_EXAMPLE = `write it like "30 days", "2 weeks", "3 months", "1 quarter" or "1 year"`;
-
 /**
  * Reads `30 days`, `6m`, `-90 days`, `1 quarter` or a bare number of days. The sign is returned
  * separately so callers decide what a negative span means.
@@ -60,10 +59,7 @@ const spans = new Map<string, Parsed<Span & { negative: boolean }>>();
 function readSpan(input: unknown): Parsed<Span & { negative: boolean }> {
   if (typeof input === "number") {
     if (!Number.isInteger(input) || input === 0) {
-      return {
-        ok: false,
-        message: `window ${input} is not a whole number of days; ${WINDOW_EXAMPLE}`,
-      };
+      return { ok: false, message: fractionalWindow(input) };
     }
     return {
       ok: true,
@@ -75,7 +71,7 @@ function readSpan(input: unknown): Parsed<Span & { negative: boolean }> {
   const unit = match ? UNITS[match[3] === "" ? "d" : match[3]] : undefined;
   if (!match || !unit || Number(match[2]) === 0) {
     const shown = typeof input === "string" ? `"${input}"` : String(input);
-    return { ok: false, message: `window ${shown} is not readable; ${WINDOW_EXAMPLE}` };
+    return { ok: false, message: unreadableWindow(shown) };
   }
   return {
     ok: true,

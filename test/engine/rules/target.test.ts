@@ -1,7 +1,6 @@
 import {
   checkTarget,
   formatSignedPercent,
-  negativeWindow,
   parseDirection,
   parseTargetCell,
   parseTargetType,
@@ -76,11 +75,5 @@ describe("a target's own cells (SPEC §2–§3)", () => {
       "0%",
     ]);
     expect(formatSignedPercent(0.8, false)).toBe("80%");
-  });
-
-  test("a negative window names its cell and how to write a window", () => {
-    expect(negativeWindow("Window (T!D2)", "3 months")).toMatch(
-      /^Window \(T!D2\) "-3 months" is negative; the evaluation window runs forward from Start — /
-    );
   });
 });

@@ -43,7 +43,7 @@ describe("window texts", () => {
     expect(parseSpan("three months")).toEqual({
       ok: false,
       message:
-        'window "three months" is not readable; write it like "30 days", "2 weeks", "3 months", "1 quarter" or "1 year"',
+        '"three months" is not readable; write it like "30 days", "2 weeks", "3 months", "1 quarter" or "1 year"',
     });
     expect(parseSpan("0 days").ok).toBe(false);
     expect(parseSpan("5 fortnights").ok).toBe(false);

@@ -1,0 +1,106 @@
+import * as M from "../../src/engine/messages";
+
+const TARGET = "Target (Targets!E7)";
+
+describe("the engine's messages, each worded once", () => {
+  test("a Targets cell is named by its column, sheet and address", () => {
+    expect(M.cellLabel("Target", "Targets", "E7")).toBe(TARGET);
+  });
+
+  test("cells that are blank, not a date, not a number, out of range", () => {
+    expect(M.blankCell("Project (Targets!A2)", "the project's name")).toBe(
+      "Project (Targets!A2) is blank; enter the project's name"
+    );
+    expect(M.notADate("Start (Targets!C2)", 'the text "soon"')).toBe(
+      'Start (Targets!C2) holds the text "soon", which is not a date; enter a date or the text YYYY-MM-DD (texts like 03/04/2024 are ambiguous and not guessed)'
+    );
+    expect(M.notANumber("Reward (Targets!L2)", "TRUE")).toBe(
+      "Reward (Targets!L2) holds TRUE; enter a number"
+    );
+    expect(M.notAFraction("Cap (Targets!N2)", 'the text "lots"')).toBe(
+      'Cap (Targets!N2) holds the text "lots"; enter a number such as 0.8 or 80%'
+    );
+    expect(M.outOfRange("Weight (Targets!M2)", -1, "enter a weight of 0 or more")).toBe(
+      "Weight (Targets!M2) is -1; enter a weight of 0 or more"
+    );
+  });
+
+  test("windows: unreadable, fractional and negative ones say how to write one", () => {
+    const example = 'write it like "30 days", "2 weeks", "3 months", "1 quarter" or "1 year"';
+    expect(M.WINDOW_EXAMPLE).toBe(example);
+    expect(M.unreadableWindow('"a while"')).toBe(`"a while" is not readable; ${example}`);
+    expect(M.fractionalWindow(1.5)).toBe(`1.5 is not a whole number of days; ${example}`);
+    expect(M.negativeWindow("window", "3 months")).toBe(
+      `window "-3 months" is negative; the evaluation window runs forward from Start — ${example}`
+    );
+  });
+
+  test("Window and End: both filled, End before Start, neither", () => {
+    expect(M.bothWindowAndEnd("10 Feb 2024")).toBe(
+      "Both Window and End are filled; End (10 Feb 2024) is used — clear one of them"
+    );
+    expect(M.bothWindowAndEnd(undefined)).toBe(
+      "Both Window and End are filled; End (unreadable) is used — clear one of them"
+    );
+    expect(M.endBeforeStart("End (Targets!E3)", "10 Jan 2024", "1 Feb 2024")).toBe(
+      "End (Targets!E3) 10 Jan 2024 is before Start 1 Feb 2024; correct one of them"
+    );
+    expect(M.noWindow("7")).toBe(
+      'Window and End are both blank in row 7; enter a window like "3 months" or an End date'
+    );
+  });
+
+  test("a Targets table's missing columns, a word that is none of a column's, a row's problems", () => {
+    expect(M.missingColumns("A1:D9", ["Target", "Window or End"])).toBe(
+      "The Targets table A1:D9 has no Target, Window or End column; add it to the header row"
+    );
+    expect(
+      M.notOneOf("Direction (Targets!G2)", "sideways", "a direction", "increase or decrease")
+    ).toBe('Direction (Targets!G2) "sideways" is not a direction; use increase or decrease');
+    expect(M.rowProblems([])).toBe("The row cannot be read");
+    expect(M.rowProblems(["A"])).toBe("A");
+    expect(M.rowProblems(["A", "B"])).toBe("A (and 1 more problem in this row, see KpiIssues)");
+    expect(M.rowProblems(["A", "B", "C"])).toBe(
+      "A (and 2 more problems in this row, see KpiIssues)"
+    );
+  });
+
+  test("payout cells: a cap below the threshold; threshold and cap ignored for a pay curve", () => {
+    expect(M.capBelowThreshold("Cap (Targets!N2)", "80%", "120%")).toBe(
+      "Cap (Targets!N2) 80% is below Threshold 120%; the cap must be at least the threshold"
+    );
+    expect(M.ignoredForPayCurve(["Threshold (Targets!M3)"], "Steep")).toBe(
+      'Threshold (Targets!M3) is ignored: the pay curve "Steep" decides the payout — clear it'
+    );
+    expect(M.ignoredForPayCurve(["Threshold (T!M3)", "Cap (T!N3)"], "Steep")).toBe(
+      'Threshold (T!M3) and Cap (T!N3) are ignored: the pay curve "Steep" decides the payout — clear them'
+    );
+  });
+
+  test("a target's own numbers (SPEC §3)", () => {
+    expect(M.blankTarget(TARGET)).toBe(
+      `${TARGET} is blank; enter the promised movement, e.g. -20% or 0.15`
+    );
+    expect(M.targetNotANumber(TARGET, 'the text "x"', true)).toBe(
+      `${TARGET} holds the text "x"; enter a number such as -0.2 or the text -20%`
+    );
+    expect(M.targetNotANumber(TARGET, 'the text "x"', false)).toBe(
+      `${TARGET} holds the text "x"; enter a number`
+    );
+    expect(M.noMovement("target")).toBe(
+      "target is 0, which promises no movement at all; enter the change you expect, or use Target type value for a level to hold"
+    );
+    expect(M.fallOfAll(TARGET, "-1 (−100%)", -1)).toBe(
+      `${TARGET} -1 (−100%) asks for a fall of 100% or more, which cannot be measured as a percent`
+    );
+    expect(M.fallOfAll(TARGET, "-20 (−2000%)", -20)).toBe(
+      `${TARGET} -20 (−2000%) asks for a fall of 100% or more, which cannot be measured as a percent; for -20% write -0.2 or -20%`
+    );
+    expect(M.moreThanDoubling(TARGET, "1.5 (+150%)", 1.5)).toBe(
+      `${TARGET} 1.5 (+150%) promises more than doubling; if you meant 1.5%, write 0.015 or 1.5%`
+    );
+    expect(M.directionAgainstSign("Direction (T!G2)", "decrease", "+15%", "increase")).toBe(
+      "Direction (T!G2) says decrease but Target +15% is an increase; change one of them"
+    );
+  });
+});
