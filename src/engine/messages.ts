@@ -130,3 +130,124 @@ export function directionAgainstSign(
 ): string {
   return `${label} says ${direction} but Target ${target} is ${implied === "increase" ? "an increase" : "a decrease"}; change one of them`;
 }
+
+// Pay curves (SPEC §12). Percents are shown whole, as formatWholePercent gives them: `80%`.
+
+export function tooFewCurvePoints(curve: string, points: number): string {
+  return `pay curve "${curve}" has ${points} point${points === 1 ? "" : "s"}; give it at least two rows (Attainment, Payout) in the Pay curves table`;
+}
+
+export function twoCurvePointsAt(curve: string, attainment: string): string {
+  return `pay curve "${curve}" has two points at attainment ${attainment}; keep one`;
+}
+
+/** `at` and `before` are `[payout, attainment]` as shown. */
+export function fallingCurve(
+  curve: string,
+  at: readonly [string, string],
+  before: readonly [string, string]
+): string {
+  return `pay curve "${curve}" pays ${at[0]} at attainment ${at[1]}, less than ${before[0]} at ${before[1]}; a payout must not fall as attainment rises`;
+}
+
+export function unnamedCurvePoint(label: string): string {
+  return `${label} is blank; name the curve this point belongs to`;
+}
+
+/** A point's cell that cannot be read; `problem` says why (the cell reader's message). */
+export function unreadableCurvePoint(curve: string, problem: string): string {
+  return `Pay curve "${curve}": ${problem}`;
+}
+
+/** What a target naming a curve with an unreadable point is told; `place` is the point's cell. */
+export function brokenCurve(curve: string, place: string): string {
+  return `pay curve "${curve}" has a point that cannot be read (${place}); correct it in the Pay curves table`;
+}
+
+export function unknownCurve(curve: string): string {
+  return `pay curve "${curve}" is not in a Pay curves table (Curve, Attainment, Payout); add its points or correct the name`;
+}
+
+// Adjustments (SPEC §10): every rejected row says it is not applied.
+
+const NOT_APPLIED = "the adjustment is not applied";
+
+export function blankAmount(label: string): string {
+  return `${label} is blank; enter the amount to add (negative to take back)`;
+}
+
+/** An Amount cell that is not a number; `problem` is the cell reader's message. */
+export function unreadableAmount(problem: string): string {
+  return `Adjustment: ${problem} — ${NOT_APPLIED}`;
+}
+
+export function noReason(place: string): string {
+  return `Adjustment (${place}): no Reason; say why the amount is adjusted — ${NOT_APPLIED}`;
+}
+
+export function noSuchTarget(place: string, project: string, kpi: string): string {
+  return `Adjustment (${place}): no target is ${project} / ${kpi}; check the Project and KPI against the Targets table — ${NOT_APPLIED}`;
+}
+
+export function severalTargets(
+  place: string,
+  count: number,
+  project: string,
+  kpi: string,
+  first: string
+): string {
+  return `Adjustment (${place}): ${count} targets are ${project} / ${kpi}; the amount goes to the first (${first})`;
+}
+
+/** An adjustment for a team or project with no targets; `team` or `project` is what it names. */
+export function noSuchTeam(place: string, named: { team?: string; project: string }): string {
+  const why =
+    named.team !== undefined
+      ? `no target belongs to the team ${named.team}`
+      : named.project === ""
+        ? "it names no Project, KPI or Team"
+        : `no target belongs to the project ${named.project}`;
+  return `Adjustment (${place}): ${why}; name a KPI of a target, or a Team that has targets — ${NOT_APPLIED}`;
+}
+
+// Observations, tables, baselines and goals.
+
+export function duplicateObservation(project: string, kpi: string, first: string): string {
+  return `Duplicate observation: ${project} / ${kpi} already has a value for this date (${first}); both are kept — delete one if it was entered twice`;
+}
+
+/** A Date cell that is not a date; `problem` is the cell reader's message. */
+export function skippedDate(problem: string): string {
+  return `${problem}; the row is skipped`;
+}
+
+export function skippedValue(kpi: string, described: string): string {
+  return `${kpi} value holds ${described}, not a number; it is skipped — enter a number or clear the cell`;
+}
+
+export function unnamedObservation(column: "Project" | "KPI"): string {
+  return `${column} is blank; the observation is skipped — fill in the name`;
+}
+
+export const UNNAMED_WIDE_ROW = "Project is blank; the row is skipped — fill in the name";
+
+export function headerlessTable(table: string, place: string): string {
+  return `Table ${table} (${place}) has no header row, so it is not read — turn on its Header Row (Table Design) and name its columns`;
+}
+
+export const BASELINE_HELP =
+  'enter a number, a window before Start like "90 days", or "prior year"';
+
+export function unreadableBaseline(described: string): string {
+  return `holds ${described}; ${BASELINE_HELP}`;
+}
+
+const SUGGEST_OTHER_TYPE = "use Target type change (an amount) or value (a level) instead";
+
+export function percentOfNonPositiveBaseline(baseline: number): string {
+  return `the baseline is ${baseline}; a percent change of a zero or negative baseline is undefined — ${SUGGEST_OTHER_TYPE}`;
+}
+
+export function goalEqualsBaseline(baseline: number): string {
+  return `the target value equals the baseline (${baseline}), so it promises no movement — ${SUGGEST_OTHER_TYPE}`;
+}

@@ -103,4 +103,86 @@ describe("the engine's messages, each worded once", () => {
       "Direction (T!G2) says decrease but Target +15% is an increase; change one of them"
     );
   });
+
+  test("pay curves: too few points, two at one attainment, a falling payout, unreadable or unknown", () => {
+    expect(M.tooFewCurvePoints("Steep", 1)).toBe(
+      'pay curve "Steep" has 1 point; give it at least two rows (Attainment, Payout) in the Pay curves table'
+    );
+    expect(M.tooFewCurvePoints("Steep", 0)).toMatch(/^pay curve "Steep" has 0 points;/);
+    expect(M.twoCurvePointsAt("Steep", "80%")).toBe(
+      'pay curve "Steep" has two points at attainment 80%; keep one'
+    );
+    expect(M.fallingCurve("Steep", ["50%", "120%"], ["100%", "100%"])).toBe(
+      'pay curve "Steep" pays 50% at attainment 120%, less than 100% at 100%; a payout must not fall as attainment rises'
+    );
+    expect(M.unnamedCurvePoint("Pay curve (Curves!A3)")).toBe(
+      "Pay curve (Curves!A3) is blank; name the curve this point belongs to"
+    );
+    expect(M.unreadableCurvePoint("Steep", "Payout (Curves!C3) holds TRUE")).toBe(
+      'Pay curve "Steep": Payout (Curves!C3) holds TRUE'
+    );
+    expect(M.brokenCurve("Steep", "Curves!C3")).toBe(
+      'pay curve "Steep" has a point that cannot be read (Curves!C3); correct it in the Pay curves table'
+    );
+    expect(M.unknownCurve("Stepp")).toBe(
+      'pay curve "Stepp" is not in a Pay curves table (Curve, Attainment, Payout); add its points or correct the name'
+    );
+  });
+
+  test("adjustments: every rejected row says it is not applied", () => {
+    expect(M.blankAmount("Amount (Adj!C2)")).toBe(
+      "Amount (Adj!C2) is blank; enter the amount to add (negative to take back)"
+    );
+    expect(M.unreadableAmount("Amount (Adj!C2) holds TRUE; enter a number")).toBe(
+      "Adjustment: Amount (Adj!C2) holds TRUE; enter a number — the adjustment is not applied"
+    );
+    expect(M.noReason("Adj!D2")).toBe(
+      "Adjustment (Adj!D2): no Reason; say why the amount is adjusted — the adjustment is not applied"
+    );
+    expect(M.noSuchTarget("Adj!A2", "Apollo", "Calls")).toBe(
+      "Adjustment (Adj!A2): no target is Apollo / Calls; check the Project and KPI against the Targets table — the adjustment is not applied"
+    );
+    expect(M.severalTargets("Adj!A2", 2, "Apollo", "Calls", "Targets!A3")).toBe(
+      "Adjustment (Adj!A2): 2 targets are Apollo / Calls; the amount goes to the first (Targets!A3)"
+    );
+    const noTeam = (named: { team?: string; project: string }) => M.noSuchTeam("Adj!A2", named);
+    expect(noTeam({ team: "Ops", project: "" })).toBe(
+      "Adjustment (Adj!A2): no target belongs to the team Ops; name a KPI of a target, or a Team that has targets — the adjustment is not applied"
+    );
+    expect(noTeam({ project: "" })).toMatch(
+      /^Adjustment \(Adj!A2\): it names no Project, KPI or Team;/
+    );
+    expect(noTeam({ project: "Apollo" })).toMatch(/: no target belongs to the project Apollo;/);
+  });
+
+  test("observations: duplicates kept, wrong cells skipped with what to do", () => {
+    expect(M.duplicateObservation("Apollo", "Calls", "Obs!D7")).toBe(
+      "Duplicate observation: Apollo / Calls already has a value for this date (Obs!D7); both are kept — delete one if it was entered twice"
+    );
+    expect(M.skippedDate('Date holds the text "x", which is not a date')).toBe(
+      'Date holds the text "x", which is not a date; the row is skipped'
+    );
+    expect(M.skippedValue("Calls", 'the text "n/a"')).toBe(
+      'Calls value holds the text "n/a", not a number; it is skipped — enter a number or clear the cell'
+    );
+    expect(M.unnamedObservation("KPI")).toBe(
+      "KPI is blank; the observation is skipped — fill in the name"
+    );
+    expect(M.UNNAMED_WIDE_ROW).toBe("Project is blank; the row is skipped — fill in the name");
+  });
+
+  test("tables, baselines and goals", () => {
+    expect(M.headerlessTable("Table1", "Sheet1!A1:D9")).toBe(
+      "Table Table1 (Sheet1!A1:D9) has no header row, so it is not read — turn on its Header Row (Table Design) and name its columns"
+    );
+    expect(M.unreadableBaseline('the text "soon"')).toBe(
+      'holds the text "soon"; enter a number, a window before Start like "90 days", or "prior year"'
+    );
+    expect(M.percentOfNonPositiveBaseline(0)).toBe(
+      "the baseline is 0; a percent change of a zero or negative baseline is undefined — use Target type change (an amount) or value (a level) instead"
+    );
+    expect(M.goalEqualsBaseline(412)).toBe(
+      "the target value equals the baseline (412), so it promises no movement — use Target type change (an amount) or value (a level) instead"
+    );
+  });
 });

@@ -19,6 +19,7 @@ import {
   type TableArea,
   type WorkbookGrid,
 } from "./workbook";
+import { headerlessTable } from "../messages";
 
 export type TableKind =
   "targets" | "long observations" | "wide observations" | "adjustments" | "pay curves";
@@ -162,7 +163,7 @@ function sheetViews(sheet: SheetGrid, issues: Issue[]): { view: TableView; name?
     // An Excel table is exactly its own range: title lines above it are outside, its totals row is not data.
     return sheet.tables.flatMap((table) => {
       if (table.hasHeaderRow === false) {
-        issues.push(headerlessTable(sheet.name, table));
+        issues.push(headerlessIssue(sheet.name, table));
         return [];
       }
       const totals = Math.min(
@@ -196,13 +197,13 @@ function sheetViews(sheet: SheetGrid, issues: Issue[]): { view: TableView; name?
   ];
 }
 
-function headerlessTable(sheet: string, table: TableArea): Issue {
+function headerlessIssue(sheet: string, table: TableArea): Issue {
   const range = rangeAddress(table.top, table.left, table.rowCount, table.columnCount);
   return {
     severity: "warning",
     sheet,
     cell: cellAddress(table.top, table.left),
-    message: `Table ${table.name} (${sheet}!${range}) has no header row, so it is not read — turn on its Header Row (Table Design) and name its columns`,
+    message: headerlessTable(table.name, `${sheet}!${range}`),
   };
 }
 

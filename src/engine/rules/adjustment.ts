@@ -5,6 +5,14 @@ import { formatMoney } from "./explanation";
 import { nameKey } from "../grid/header";
 import type { IssueLog } from "../grid/issue";
 import type { AdjustmentsTable } from "../grid/tables";
+import {
+  blankAmount,
+  noReason,
+  noSuchTarget,
+  noSuchTeam,
+  severalTargets,
+  unreadableAmount,
+} from "../messages";
 
 /** A manual correction (SPEC §10): an amount added to one target's payout, or to a team's reward. */
 export interface Adjustment {
@@ -18,8 +26,6 @@ export interface Adjustment {
   /** The row's first cell, where issues point. */
   readonly cell: CellRef;
 }
-
-const NOT_APPLIED = "the adjustment is not applied";
 
 /** Every usable row of the Adjustments tables; each rejected row is an `error` issue with its cell. */
 export function readAdjustments(
@@ -41,20 +47,16 @@ export function readAdjustments(
         cellKind(amountCell) === "blank"
           ? {
               ok: false as const,
-              message: `Amount (${sheet}!${at(amountColumn)}) is blank; enter the amount to add (negative to take back)`,
+              message: blankAmount(`Amount (${sheet}!${at(amountColumn)})`),
             }
           : reader.number(amountCell, `Amount (${sheet}!${at(amountColumn)})`);
       if (!amount.ok) {
-        issues.error(sheet, at(amountColumn), `Adjustment: ${amount.message} — ${NOT_APPLIED}`);
+        issues.error(sheet, at(amountColumn), unreadableAmount(amount.message));
         continue;
       }
       const reason = text(row, columns.reason);
       if (reason === "") {
-        issues.error(
-          sheet,
-          at(columns.reason),
-          `Adjustment (${sheet}!${at(columns.reason)}): no Reason; say why the amount is adjusted — ${NOT_APPLIED}`
-        );
+        issues.error(sheet, at(columns.reason), noReason(`${sheet}!${at(columns.reason)}`));
         continue;
       }
       const kpi = text(row, columns.kpi);
@@ -139,7 +141,7 @@ export function applyAdjustments(
         issues.error(
           adjustment.cell.sheet,
           adjustment.cell.cell,
-          `Adjustment (${place(adjustment)}): no target is ${adjustment.project} / ${adjustment.kpi}; check the Project and KPI against the Targets table — ${NOT_APPLIED}`
+          noSuchTarget(place(adjustment), adjustment.project, adjustment.kpi)
         );
         continue;
       }
@@ -149,7 +151,13 @@ export function applyAdjustments(
         issues.warning(
           adjustment.cell.sheet,
           adjustment.cell.cell,
-          `Adjustment (${place(adjustment)}): ${matches.length} targets are ${adjustment.project} / ${adjustment.kpi}; the amount goes to the first (${first.sheet}!${first.cell})`
+          severalTargets(
+            place(adjustment),
+            matches.length,
+            adjustment.project,
+            adjustment.kpi,
+            `${first.sheet}!${first.cell}`
+          )
         );
       }
       const team = targets[index].team;
@@ -164,16 +172,10 @@ export function applyAdjustments(
         ? teams.get(nameKey(adjustment.team))
         : teamOfProject.get(nameKey(adjustment.project));
     if (team === undefined) {
-      const named =
-        adjustment.team !== undefined
-          ? `no target belongs to the team ${adjustment.team}`
-          : adjustment.project === ""
-            ? "it names no Project, KPI or Team"
-            : `no target belongs to the project ${adjustment.project}`;
       issues.error(
         adjustment.cell.sheet,
         adjustment.cell.cell,
-        `Adjustment (${place(adjustment)}): ${named}; name a KPI of a target, or a Team that has targets — ${NOT_APPLIED}`
+        noSuchTeam(place(adjustment), adjustment)
       );
       continue;
     }

@@ -1,13 +1,12 @@
 import type { Direction, TargetType } from "./target";
 import type { Parsed } from "../grid/parsed";
+import { goalEqualsBaseline, percentOfNonPositiveBaseline } from "../messages";
 
 /** What the target asks for once the baseline is known: the level `T` to reach, and from which side. */
 export interface Goal {
   readonly value: number;
   readonly direction: Direction;
 }
-
-const SUGGEST_OTHER_TYPE = "use Target type change (an amount) or value (a level) instead";
 
 /** `T` from the baseline `B` and the Target cell `t` (SPEC §3). */
 export function goal(
@@ -17,18 +16,12 @@ export function goal(
   direction?: Direction
 ): Parsed<Goal> {
   if (targetType === "%" && baseline <= 0) {
-    return {
-      ok: false,
-      message: `the baseline is ${baseline}; a percent change of a zero or negative baseline is undefined — ${SUGGEST_OTHER_TYPE}`,
-    };
+    return { ok: false, message: percentOfNonPositiveBaseline(baseline) };
   }
   const value =
     targetType === "%" ? baseline * (1 + t) : targetType === "change" ? baseline + t : t;
   if (value === baseline) {
-    return {
-      ok: false,
-      message: `the target value equals the baseline (${baseline}), so it promises no movement — ${SUGGEST_OTHER_TYPE}`,
-    };
+    return { ok: false, message: goalEqualsBaseline(baseline) };
   }
   if (targetType !== "value")
     return { ok: true, value: { value, direction: t > 0 ? "increase" : "decrease" } };

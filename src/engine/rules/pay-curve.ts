@@ -5,6 +5,15 @@ import { nameKey } from "../grid/header";
 import type { IssueLog } from "../grid/issue";
 import type { PayCurvesTable } from "../grid/tables";
 import type { Parsed } from "../grid/parsed";
+import {
+  brokenCurve,
+  fallingCurve,
+  tooFewCurvePoints,
+  twoCurvePointsAt,
+  unknownCurve,
+  unnamedCurvePoint,
+  unreadableCurvePoint,
+} from "../messages";
 
 /** One point of a pay curve: at this attainment, this fraction of the Reward is paid. */
 export interface PayCurvePoint {
@@ -25,26 +34,19 @@ export interface PayCurve {
  */
 export function checkPayCurve(name: string, points: readonly PayCurvePoint[]): Parsed<PayCurve> {
   if (points.length < 2) {
-    return {
-      ok: false,
-      message: `pay curve "${name}" has ${points.length} point${points.length === 1 ? "" : "s"}; give it at least two rows (Attainment, Payout) in the Pay curves table`,
-    };
+    return { ok: false, message: tooFewCurvePoints(name, points.length) };
   }
   const sorted = [...points].sort((a, b) => a.attainment - b.attainment);
   for (let i = 1; i < sorted.length; i++) {
     const before = sorted[i - 1];
     const point = sorted[i];
     if (point.attainment === before.attainment) {
-      return {
-        ok: false,
-        message: `pay curve "${name}" has two points at attainment ${formatWholePercent(point.attainment)}; keep one`,
-      };
+      return { ok: false, message: twoCurvePointsAt(name, formatWholePercent(point.attainment)) };
     }
     if (point.payout < before.payout) {
-      return {
-        ok: false,
-        message: `pay curve "${name}" pays ${formatWholePercent(point.payout)} at attainment ${formatWholePercent(point.attainment)}, less than ${formatWholePercent(before.payout)} at ${formatWholePercent(before.attainment)}; a payout must not fall as attainment rises`,
-      };
+      const shown = (p: PayCurvePoint) =>
+        [formatWholePercent(p.payout), formatWholePercent(p.attainment)] as const;
+      return { ok: false, message: fallingCurve(name, shown(point), shown(before)) };
     }
   }
   return { ok: true, value: { name, points: sorted } };
@@ -100,7 +102,7 @@ export function readPayCurves(
         issues.error(
           sheet,
           view.address(row, columns.curve ?? 0),
-          `Pay curve (${place(columns.curve)}) is blank; name the curve this point belongs to`
+          unnamedCurvePoint(`Pay curve (${place(columns.curve)})`)
         );
         continue;
       }
@@ -121,9 +123,9 @@ export function readPayCurves(
         issues.error(
           sheet,
           view.address(row, column ?? 0),
-          `Pay curve "${name}": ${problem.message}`
+          unreadableCurvePoint(name, problem.message)
         );
-        curve.broken ??= `pay curve "${name}" has a point that cannot be read (${place(column)}); correct it in the Pay curves table`;
+        curve.broken ??= brokenCurve(name, place(column));
         continue;
       }
       curve.points.push({ attainment: attainment.value, payout: payout.value });
@@ -141,10 +143,5 @@ export function readPayCurves(
 
 /** The curve a target names, or why it cannot pay: unknown, or not a usable curve. */
 export function findPayCurve(curves: PayCurves, name: string): Parsed<PayCurve> {
-  return (
-    curves.get(nameKey(name)) ?? {
-      ok: false,
-      message: `pay curve "${name}" is not in a Pay curves table (Curve, Attainment, Payout); add its points or correct the name`,
-    }
-  );
+  return curves.get(nameKey(name)) ?? { ok: false, message: unknownCurve(name) };
 }

@@ -5,14 +5,12 @@ import { edate } from "../grid/date";
 import { headerKey } from "../grid/header";
 import type { Parsed } from "../grid/parsed";
 import { parseSpan, windowBefore, windowDays, type Window } from "./window";
+import { unreadableBaseline } from "../messages";
 
 /** Where the baseline comes from: a window of observations, or a number the user fixed. */
 export type BaselineRule =
   | { readonly kind: "window"; readonly window: Window }
   | { readonly kind: "fixed"; readonly value: number };
-
-export const BASELINE_HELP =
-  'enter a number, a window before Start like "90 days", or "prior year"';
 
 /**
  * Reads a Baseline cell (SPEC §2): blank is the default window, a number is fixed, `prior year` shifts the
@@ -39,7 +37,7 @@ export function parseBaseline(
     };
   }
   const span = typeof value === "string" ? parseSpan(value) : undefined;
-  if (!span?.ok) return { ok: false, message: `holds ${describeCell(value)}; ${BASELINE_HELP}` };
+  if (!span?.ok) return { ok: false, message: unreadableBaseline(describeCell(value)) };
   return { ok: true, value: { kind: "window", window: windowBefore(start, span.value) } };
 }
 

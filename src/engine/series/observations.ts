@@ -4,6 +4,13 @@ import { nameKey } from "../grid/header";
 import { IssueLog } from "../grid/issue";
 import { Series, SortScratch, sortByDate } from "./series";
 import type { ObservationsTable } from "../grid/tables";
+import {
+  UNNAMED_WIDE_ROW,
+  duplicateObservation,
+  skippedDate,
+  skippedValue,
+  unnamedObservation,
+} from "../messages";
 
 /** Every Project/KPI series of the workbook, each sorted once, looked up by name. */
 export class ObservationIndex {
@@ -177,7 +184,7 @@ class Collector {
         issues.warning(
           second.sheet,
           second.cell,
-          `Duplicate observation: ${project} / ${kpi} already has a value for this date (${first.sheet}!${first.cell}); both are kept — delete one if it was entered twice`
+          duplicateObservation(project, kpi, `${first.sheet}!${first.cell}`)
         );
       }
     }
@@ -233,7 +240,7 @@ function readDate(
   const value = table.view.cell(row, column);
   const date = reader.date(value, "Date");
   if (date.ok) return date.value;
-  issues.error(table.sheet, table.view.address(row, column), `${date.message}; the row is skipped`);
+  issues.error(table.sheet, table.view.address(row, column), skippedDate(date.message));
   return undefined;
 }
 
@@ -252,7 +259,7 @@ function readValue(
   issues.error(
     table.sheet,
     table.view.address(row, column),
-    `${kpi} value holds ${describeCell(value)}, not a number; it is skipped — enter a number or clear the cell`
+    skippedValue(kpi, describeCell(value))
   );
   return undefined;
 }
@@ -318,7 +325,7 @@ function planLong(
       issues.error(
         table.sheet,
         view.address(r, column),
-        `${project === "" ? "Project" : "KPI"} is blank; the observation is skipped — fill in the name`
+        unnamedObservation(project === "" ? "Project" : "KPI")
       );
       continue;
     }
@@ -376,11 +383,7 @@ function planWide(
     if (projectColumn !== undefined) {
       project = cellText(view.cell(r, projectColumn));
       if (project === "") {
-        issues.error(
-          table.sheet,
-          view.address(r, projectColumn),
-          "Project is blank; the row is skipped — fill in the name"
-        );
+        issues.error(table.sheet, view.address(r, projectColumn), UNNAMED_WIDE_ROW);
         continue;
       }
     }
