@@ -94,10 +94,14 @@ function firstLine(error: unknown): string {
   return (error as Error).message.split("\n")[0];
 }
 
+/** What a package without one of its parts is told (after the file's name). */
+function missingPart(path: string): string {
+  return `is missing its part ${path}; the file is damaged — save it again`;
+}
+
 async function requiredPart(zip: JSZip, path: string, root: string): Promise<XmlNode[]> {
   const text = await partText(zip, path);
-  if (text === undefined)
-    throw new PackageError(`is missing its part ${path}; the file is damaged — save it again`);
+  if (text === undefined) throw new PackageError(missingPart(path));
   try {
     const document = parseXml(text);
     rootOf(document, root);
@@ -651,8 +655,7 @@ async function styleText(
   if (!relation) return undefined;
   const path = partPath(base, attributeOf(relation, "Target") ?? "");
   const text = await partText(pkg.zip, path);
-  if (text === undefined)
-    throw new PackageError(`is missing its part ${path}; the file is damaged — save it again`);
+  if (text === undefined) throw new PackageError(missingPart(path));
   return { path, text };
 }
 

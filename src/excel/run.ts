@@ -19,6 +19,7 @@ import { localTimeSerial } from "./date-system";
 import { readWorkbook, type ReadOptions } from "./read";
 import type { PaneSettings } from "./settings";
 import { writeResults } from "./write";
+import { emptySelection, headerOnlySelection } from "./messages";
 
 export type Stage = "Reading the workbook" | "Evaluating targets" | "Writing the KPI Rewards sheet";
 
@@ -125,14 +126,8 @@ export async function selectedRange(): Promise<ChosenRange> {
     const used = range.getUsedRangeOrNullObject(true);
     used.load("rowCount");
     await context.sync();
-    if (used.isNullObject)
-      throw new Error(
-        `The selection ${range.address} is empty. Select a table: its header row and the rows under it.`
-      );
-    if (used.rowCount < 2)
-      throw new Error(
-        `The selection ${range.address} has a header row but no data under it. Select the header row and the rows under it.`
-      );
+    if (used.isNullObject) throw new Error(emptySelection(range.address));
+    if (used.rowCount < 2) throw new Error(headerOnlySelection(range.address));
     const bang = range.address.lastIndexOf("!");
     return {
       sheet: range.address

@@ -8,13 +8,12 @@ import {
 } from "../sheet";
 import { swapInSheets, type SheetPlan } from "./swap";
 import { cellFormat } from "./write";
+import { sampleNamesInUse } from "./messages";
 
 /** The sample's sheets cannot be written because sheets of those names exist. */
 export class SampleNamesInUseError extends Error {
   constructor(readonly names: string[]) {
-    super(
-      `The sample needs the sheet names ${names.join(", ")}, which are in use; rename those sheets or start from an empty workbook.`
-    );
+    super(sampleNamesInUse(names));
   }
 }
 

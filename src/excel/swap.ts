@@ -7,6 +7,7 @@ import {
   sameSheetName,
 } from "../sheet";
 import { probeDateSystem } from "./date-system";
+import { foreignSheet, notWritten, unfinishedWrite } from "./messages";
 
 /**
  * Puts whole sheets in place as one transaction: each sheet is built under a working name no sheet
@@ -73,9 +74,7 @@ export interface SwapOptions {
 /** A sheet called like an owned sheet that KPI Rewards did not write: it is never replaced. */
 export class ForeignSheetError extends Error {
   constructor(readonly sheet: string) {
-    super(
-      `A sheet named "${sheet}" already exists and was not created by KPI Rewards, so it is left as it is. Rename or delete it, then evaluate again.`
-    );
+    super(foreignSheet(sheet));
   }
 }
 
@@ -101,10 +100,6 @@ interface Planned {
 
 interface Staged extends Planned {
   readonly sheet: Excel.Worksheet;
-}
-
-function cause(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 const lower = (name: string) => name.toLowerCase();
@@ -307,9 +302,9 @@ export async function swapInSheets(
     try {
       await rollBack(context, planned);
     } catch (again) {
-      throw new UnfinishedWriteError(unfinished(options.what, error, again));
+      throw new UnfinishedWriteError(unfinishedWrite(options.what, error, again));
     }
-    throw new WriteStoppedError(`${options.what} was not written: Excel said "${cause(error)}".`);
+    throw new WriteStoppedError(notWritten(options.what, error));
   }
 
   // 4. Swap: every old sheet goes before any new one takes its name; then verify.
@@ -332,7 +327,7 @@ async function readOnlySync(context: Excel.RequestContext, options: SwapOptions)
   try {
     await context.sync();
   } catch (error) {
-    throw new WriteStoppedError(`${options.what} was not written: Excel said "${cause(error)}".`);
+    throw new WriteStoppedError(notWritten(options.what, error));
   }
 }
 
@@ -509,10 +504,9 @@ async function settle(
       await rollForward(context, staged, olds, now, { legacy, pending }, options.activate);
     }
   } catch (again) {
-    throw new UnfinishedWriteError(unfinished(options.what, error, again));
+    throw new UnfinishedWriteError(unfinishedWrite(options.what, error, again));
   }
-  if (rolledBack)
-    throw new WriteStoppedError(`${options.what} was not written: Excel said "${cause(error)}".`);
+  if (rolledBack) throw new WriteStoppedError(notWritten(options.what, error));
   // Rolled forward: the new sheets are in place and verified, so the run succeeded.
 }
 
@@ -549,8 +543,4 @@ async function rollForward(
   await context.sync();
   const problem = check();
   if (problem) throw new Error(problem);
-}
-
-function unfinished(what: string, error: unknown, again: unknown): string {
-  return `${what} stopped part-way (Excel said "${cause(error)}") and could not be tidied up ("${cause(again)}"). Run it again: the next run removes what was left and writes it afresh.`;
 }

@@ -1,0 +1,35 @@
+/**
+ * What the add-in's Excel layer tells the user, worded once (test/excel/messages.test.ts). `what`
+ * names what was being written: `The KPI Rewards sheet`, `The sample`.
+ */
+
+/** The text of an error Excel raised, or of anything else thrown. */
+export function excelSaid(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function foreignSheet(sheet: string): string {
+  return `A sheet named "${sheet}" already exists and was not created by KPI Rewards, so it is left as it is. Rename or delete it, then evaluate again.`;
+}
+
+export function sampleNamesInUse(names: readonly string[]): string {
+  return `The sample needs the sheet names ${names.join(", ")}, which are in use; rename those sheets or start from an empty workbook.`;
+}
+
+/** Excel failed and the run rolled back: the workbook is as it was. */
+export function notWritten(what: string, error: unknown): string {
+  return `${what} was not written: Excel said "${excelSaid(error)}".`;
+}
+
+/** Excel failed, and failed again while tidying up: the next run finishes the job. */
+export function unfinishedWrite(what: string, error: unknown, again: unknown): string {
+  return `${what} stopped part-way (Excel said "${excelSaid(error)}") and could not be tidied up ("${excelSaid(again)}"). Run it again: the next run removes what was left and writes it afresh.`;
+}
+
+export function emptySelection(address: string): string {
+  return `The selection ${address} is empty. Select a table: its header row and the rows under it.`;
+}
+
+export function headerOnlySelection(address: string): string {
+  return `The selection ${address} has a header row but no data under it. Select the header row and the rows under it.`;
+}

@@ -1,0 +1,43 @@
+import {
+  emptySelection,
+  excelSaid,
+  foreignSheet,
+  headerOnlySelection,
+  notWritten,
+  sampleNamesInUse,
+  unfinishedWrite,
+} from "../../src/excel/messages";
+
+describe("what the add-in's Excel layer says, each worded once", () => {
+  test("what Excel said: an error's message, or the thing thrown as text", () => {
+    expect(excelSaid(new Error("GeneralException"))).toBe("GeneralException");
+    expect(excelSaid(42)).toBe("42");
+  });
+
+  test("a sheet under our name that is not ours is left alone, and the user told what to do", () => {
+    expect(foreignSheet("KPI Rewards")).toBe(
+      'A sheet named "KPI Rewards" already exists and was not created by KPI Rewards, so it is left as it is. Rename or delete it, then evaluate again.'
+    );
+    expect(sampleNamesInUse(["Targets", "Observations"])).toBe(
+      "The sample needs the sheet names Targets, Observations, which are in use; rename those sheets or start from an empty workbook."
+    );
+  });
+
+  test("a write that stopped: rolled back, or left for the next run to finish", () => {
+    expect(notWritten("The KPI Rewards sheet", new Error("ItemNotFound"))).toBe(
+      'The KPI Rewards sheet was not written: Excel said "ItemNotFound".'
+    );
+    expect(unfinishedWrite("The sample", new Error("A"), new Error("B"))).toBe(
+      'The sample stopped part-way (Excel said "A") and could not be tidied up ("B"). Run it again: the next run removes what was left and writes it afresh.'
+    );
+  });
+
+  test("a selection that cannot stand in for a table", () => {
+    expect(emptySelection("Sheet1!A1:B2")).toBe(
+      "The selection Sheet1!A1:B2 is empty. Select a table: its header row and the rows under it."
+    );
+    expect(headerOnlySelection("Sheet1!A1:D1")).toBe(
+      "The selection Sheet1!A1:D1 has a header row but no data under it. Select the header row and the rows under it."
+    );
+  });
+});
