@@ -13,6 +13,7 @@ const UNTESTED_ON_THEIR_OWN: Record<string, string> = {
   "src/sheet/index.ts": "the sheet room's face: names only, re-exported",
   "src/engine/grid/parsed.ts": "one type, no code",
   "src/sheet/sheet-layout.ts": "types only, no code",
+  "src/cli/deflated-part.ts": "large parts written through it in test/cli/xlsx-package.test.ts",
   "src/cli/portfolio-worker.ts":
     "a worker process's entry, forked and driven by test/cli/portfolio-pool.test.ts",
   "src/cli/ooxml/package-error.ts": "one error class, thrown and tested through the reader",
