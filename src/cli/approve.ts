@@ -1,17 +1,22 @@
 import {
   cellText,
-  DATE_1904_OFFSET,
   headerKey,
+  localTimeSerial,
   readRunHistory,
   RUNS_HEADER,
   runToApprove,
   type Grid,
   type RunRecord,
 } from "../engine";
-import { formatIsoDate, formatTimestamp, HISTORY_SHEET, sameSheetName } from "../sheet";
+import {
+  formatIsoDate,
+  formatTimestamp,
+  HISTORY_SHEET,
+  sameSheetName,
+  workbookSerial,
+} from "../sheet";
 import { writeOutput, type OutputPlan } from "./output-file";
 import { escapeXml } from "./results-sheet-xml";
-import { dateTimeSerial } from "./local-time";
 import { openPackage, sheetOwner, sheetPartOf, type WorkbookPackage } from "./xlsx-package";
 import { InputError, readXlsx } from "./xlsx-read";
 import { setWorksheetCells, WorksheetEditError } from "./worksheet-cells";
@@ -136,7 +141,7 @@ export async function approve(
   const part = sheetPartOf(pkg, HISTORY_SHEET);
   const where = sheet && runRowOf(sheet.values, sheet.top ?? 0, chosen.value.run);
   if (!part || !where) throw new ApprovalError(`has no run ${chosen.value.run} to approve`);
-  const at = dateTimeSerial(now) - (date1904 ? DATE_1904_OFFSET : 0);
+  const at = workbookSerial(localTimeSerial(now), date1904);
   return {
     bytes: await approvedPackage(pkg, part, where, by, at),
     approval: { run: chosen.value, by, at },

@@ -1,6 +1,13 @@
 import { readFileSync } from "fs";
 import path from "path";
-import { evaluateWorkbook, type Evaluation, parseIsoDate, todaySerial } from "../engine";
+import {
+  evaluateWorkbook,
+  type Evaluation,
+  localTimeSerial,
+  parseIsoDate,
+  recordedRun,
+  todaySerial,
+} from "../engine";
 import {
   formatTimestamp,
   missingTableMessage,
@@ -9,7 +16,7 @@ import {
   resultsSheet,
 } from "../sheet";
 import { ApprovalError, approveWorkbook } from "./approve";
-import { recordedHistory, workbookHistory } from "./workbook-history";
+import { workbookHistory } from "./workbook-history";
 import { commandHelp, commandUsage, generalHelp, OPTIONS, USAGE, type Command } from "./help";
 import { OutputError, planOutput, type OutputPlan } from "./output-file";
 import { evaluatePortfolio } from "./portfolio";
@@ -180,7 +187,12 @@ async function evaluate(args: EvaluateArgs, io: Io): Promise<number> {
     const now = io.now();
     const laid = sheetOf(evaluation, formatTimestamp(now), workbook.date1904 ?? false);
     evaluation = laid.evaluation;
-    await writeResultsWorkbook(pkg, plan, laid.sheet, recordedHistory(history, evaluation, now));
+    await writeResultsWorkbook(
+      pkg,
+      plan,
+      laid.sheet,
+      recordedRun(history, evaluation, localTimeSerial(now)).history
+    );
   }
   io.evaluated?.(evaluation);
   if (args.json) io.out(jsonReport(evaluation));

@@ -10,7 +10,13 @@ export { cellAddress, columnName, parseRangeAddress } from "./grid/address";
 export type { CellValue, Grid } from "./grid/cell";
 export { cellKind, cellText } from "./grid/cell";
 export { parsePercentText } from "./grid/cell-reader";
-export { DATE_1904_OFFSET, parseIsoDate, serialFromCivil, todaySerial } from "./grid/date";
+export {
+  DATE_1904_OFFSET,
+  localTimeSerial,
+  parseIsoDate,
+  serialFromCivil,
+  todaySerial,
+} from "./grid/date";
 export type { Issue } from "./grid/issue";
 export type { Parsed } from "./grid/parsed";
 export type { SheetGrid, TableArea, WorkbookGrid } from "./grid/workbook";
@@ -54,3 +60,5 @@ export {
   runTargetRecords,
   runToApprove,
 } from "./runs/run-history";
+export type { RecordedRun } from "./recorded-run";
+export { recordedRun } from "./recorded-run";

@@ -1,12 +1,12 @@
 import {
-  DATE_1904_OFFSET,
+  localTimeSerial,
   readRunHistory,
   type RunRecord,
   RUNS_HEADER,
   runToApprove,
 } from "../engine";
-import { HISTORY_SHEET, isOwnedSheet, OWNER_NAME } from "../sheet";
-import { localTimeSerial, probeDateSystem } from "./date-system";
+import { HISTORY_SHEET, isOwnedSheet, OWNER_NAME, workbookSerial } from "../sheet";
+import { probeDateSystem } from "./date-system";
 
 /** Approval refused: no history, no such run, approved already. The message is the user's answer. */
 export class ApprovalError extends Error {}
@@ -67,7 +67,7 @@ export async function approveRun(run: number, by: string, now = new Date()): Pro
     const row = range.values.findIndex((cells, i) => i > 0 && cells[0] === chosen.value.run);
     const approvedAt = localTimeSerial(now);
     sheet.getRangeByIndexes(range.rowIndex + row, range.columnIndex + APPROVED_BY, 1, 2).values = [
-      [name, date1904 ? approvedAt - DATE_1904_OFFSET : approvedAt],
+      [name, workbookSerial(approvedAt, date1904)],
     ];
     await context.sync();
     return { ...chosen.value, approvedBy: name, approvedAt };

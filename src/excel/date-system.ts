@@ -1,5 +1,3 @@
-import { todaySerial } from "../engine";
-
 /**
  * The workbook's date system, asked of Excel itself: DATE(1904,1,1) is serial 0 in the 1904 system and
  * 1462 in the 1900 one. Queue it with the other loads of a sync; read `date1904()` after that sync.
@@ -8,12 +6,4 @@ export function probeDateSystem(context: Excel.RequestContext): { date1904: () =
   const epoch = context.workbook.functions.date(1904, 1, 1);
   epoch.load("value");
   return { date1904: () => epoch.value === 0 };
-}
-
-/**
- * A moment as a serial of the local wall clock to the minute, as the results' header line shows it:
- * `Evaluated at` and `Approved at` (the CLI records them the same way).
- */
-export function localTimeSerial(now: Date): number {
-  return todaySerial(now) + (now.getHours() * 60 + now.getMinutes()) / 1440;
 }

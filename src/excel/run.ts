@@ -2,11 +2,10 @@ import {
   type CellRef,
   evaluateTables,
   type Evaluation,
+  localTimeSerial,
   parseIsoDate,
-  type RunHistory,
-  runRecord,
+  recordedRun,
   type RunRecord,
-  runTargetRecords,
   summariseTables,
   type TableSummary,
   todaySerial,
@@ -15,7 +14,6 @@ import {
 } from "../engine";
 import { formatTimestamp, historySheet, missingTableMessage, resultsSheet } from "../sheet";
 import { chooseTables, type ChosenRange } from "./choice";
-import { localTimeSerial } from "./date-system";
 import { readWorkbook, type ReadOptions } from "./read";
 import type { PaneSettings } from "./settings";
 import { writeResults } from "./write";
@@ -29,40 +27,6 @@ export class NoTablesError extends Error {}
 export interface RecordedEvaluation extends Evaluation {
   /** The run just recorded, or the earlier run it repeats (with its approval, if any). */
   readonly record?: RunRecord;
-}
-
-/**
- * The history to write with the results: the recorded runs with this evaluation's appended, and the
- * run record the pane shows. A repeat of the last run (same as-of date and inputs) records nothing.
- */
-export function recordRun(
-  history: RunHistory,
-  evaluation: Evaluation,
-  now: Date,
-  strayed = false
-): { history?: RunHistory; record?: RunRecord } {
-  const plan = evaluation.run?.plan;
-  if (!plan) return {};
-  if (plan.kind === "repeat")
-    // Runs read from a stopped swap's sheet are written back in place even when nothing is new.
-    return {
-      record: history.runs.find((r) => r.run === plan.run),
-      ...(strayed ? { history } : {}),
-    };
-  const record = runRecord(
-    plan.run,
-    evaluation.asOf,
-    localTimeSerial(now),
-    evaluation.run!.inputs,
-    evaluation.results
-  );
-  return {
-    record,
-    history: {
-      runs: [...history.runs, record],
-      results: [...history.results, ...runTargetRecords(plan.run, evaluation.results)],
-    },
-  };
 }
 
 export function asOfOf(settings: PaneSettings): number {
@@ -101,8 +65,10 @@ export async function evaluateInExcel(
     onStage("Writing the KPI Rewards sheet");
     const now = new Date();
     const laid = resultsSheet(evaluation, formatTimestamp(now), workbook.date1904 ?? false);
-    const recorded = recordRun(history, evaluation, now, workbook.historyStrayed);
-    await writeResults(context, laid, recorded.history && historySheet(recorded.history));
+    const recorded = recordedRun(history, evaluation, localTimeSerial(now));
+    // Runs read from a stopped swap's sheet are written back in place even when nothing is new.
+    const toWrite = recorded.history ?? (workbook.historyStrayed ? history : undefined);
+    await writeResults(context, laid, toWrite && historySheet(toWrite));
     return { ...evaluation, record: recorded.record };
   });
 }

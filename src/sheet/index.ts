@@ -32,7 +32,7 @@ export { NUMBER_FORMATS, writableValue } from "./column-format";
 export { widthInPoints, wrappedLines } from "./column-widths";
 export type { Look } from "./line-looks";
 export { cellLook, lineLook } from "./line-looks";
-export { inDateSystem, rowInDateSystem } from "./date-system";
+export { inDateSystem, rowInDateSystem, workbookSerial } from "./date-system";
 export { cutToCellLimit, overlongTextIssues } from "./cell-text-limit";
 export type { SampleSheet } from "./sample";
 export { SAMPLE_AS_OF, sampleWorkbook } from "./sample";

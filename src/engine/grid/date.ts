@@ -92,6 +92,15 @@ export function todaySerial(now: Date = new Date()): number {
   return serialFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
+/**
+ * A moment as a serial of the local wall clock to the minute, as the results' header line shows it
+ * ("evaluated 2026-11-24 09:30"): `Evaluated at` and `Approved at` read as the time the user saw, and two
+ * evaluations in the same minute record the same time. Seconds are dropped.
+ */
+export function localTimeSerial(now: Date): number {
+  return todaySerial(now) + (now.getHours() * 60 + now.getMinutes()) / 1440;
+}
+
 /** A JavaScript Date's instant as a serial (UTC wall clock, as spreadsheet libraries store it). */
 export function serialFromJsDate(date: Date): number {
   return (date.getTime() - EPOCH_1900) / MS_PER_DAY;

@@ -5,6 +5,7 @@ import {
   formatDaySpan,
   formatIsoDate,
   formatTimestamp,
+  localTimeSerial,
   parseIsoDate,
   serialFromCivil,
   serialFromJsDate,
@@ -70,5 +71,19 @@ describe("dates shown to people", () => {
 describe("the time of evaluation", () => {
   test("is shown as local YYYY-MM-DD HH:MM", () => {
     expect(formatTimestamp(new Date(2026, 10, 4, 9, 5))).toBe("2026-11-04 09:05");
+  });
+});
+
+describe("Evaluated at and Approved at: the local wall clock as a date-time serial, to the minute", () => {
+  test("24 Nov 2026 09:30 is day 46350 and 570 of its 1,440 minutes; seconds are dropped", () => {
+    expect(localTimeSerial(new Date(2026, 10, 24, 9, 30, 45, 500))).toBe(46350 + 570 / 1440);
+  });
+
+  test("midnight is the whole day", () => {
+    expect(localTimeSerial(new Date(2024, 2, 1, 0, 0, 59))).toBe(45352);
+  });
+
+  test("1 Oct 2024 18:45:30 is 45566 + 1,125/1,440", () => {
+    expect(localTimeSerial(new Date(2024, 9, 1, 18, 45, 30))).toBe(45566 + 1125 / 1440);
   });
 });
