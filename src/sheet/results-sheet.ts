@@ -6,6 +6,7 @@ import { EXPLANATION_COLUMN, SHEET_COLUMN_WIDTHS } from "./column-widths";
 import { bodyRows, issuesTable, resultsTable, teamsTable } from "./output-tables";
 import { RESULTS_SHEET } from "../engine/grid/workbook";
 import { inDateSystem } from "./date-system";
+import { runDescription } from "./run-description";
 import { resultsSummary, targetCounts, targetsSentence } from "./results-summary";
 import type { SheetLayout, SheetLine } from "./sheet-layout";
 
@@ -54,15 +55,6 @@ function teamTotals(evaluation: Evaluation): CellValue[] {
   ];
 }
 
-/** Which run of the history these results are (SPEC §9): a new one, or the one they repeat. */
-function runPhrase(evaluation: Evaluation): string {
-  const plan = evaluation.run?.plan;
-  if (!plan) return "";
-  return plan.kind === "new"
-    ? ` · run ${plan.run}`
-    : ` · same inputs as run ${plan.run} (nothing new recorded)`;
-}
-
 /**
  * The sheet's layout: title and header line; the summary a manager reads first; a note on Reward and
  * Eligible; the teams with their totals; the targets; the issues. Tables sit two rows apart.
@@ -76,7 +68,7 @@ export function resultsSheet(
   const asOf = formatDay(evaluation.asOf);
   const summary =
     `As of ${asOf} · evaluated ${evaluatedAt} · ${targetsSentence(targetCounts(evaluation))} · ` +
-    `${evaluation.teams.length} teams · ${evaluation.issues.length} issues${runPhrase(evaluation)}`;
+    `${evaluation.teams.length} teams · ${evaluation.issues.length} issues${evaluation.run ? ` · ${runDescription(evaluation.run.plan)}` : ""}`;
   const label = (row: number, text: string, value: number, format: ColumnFormat): SheetLine => ({
     row,
     values: [text, value],

@@ -97,11 +97,9 @@ describe("the pane's run line, what changed, Approve and adjustments", () => {
     ]);
     await evaluate(page);
     await page.waitForFunction(() =>
-      document.querySelector('[data-testid="run-line"]')?.textContent?.includes("again")
+      document.querySelector('[data-testid="run-line"]')?.textContent?.includes("nothing new")
     );
-    expect(await runLine(page)).toBe(
-      "Run 2 · same as-of date and inputs again, nothing new recorded"
-    );
+    expect(await runLine(page)).toBe("Same inputs as run 2 (nothing new recorded)");
     await page.close();
   });
 

@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { formatDay } from "../../sheet";
+import { formatDay, runDescription } from "../../sheet";
 import type { RecordedEvaluation } from "../../excel/run";
 
 const useStyles = makeStyles({
@@ -37,13 +37,16 @@ export interface RunLineProps {
   busy: boolean;
 }
 
-/** "Run 3 · approved by Ana Silva on 30 Nov 2024", the record this evaluation is in the history. */
+/**
+ * "Run 3 · approved by Ana Silva on 30 Nov 2024" or "Same inputs as run 3 (nothing new recorded)": the
+ * record this evaluation is in the history, worded as the results' header line words it.
+ */
 export function runLineText(evaluation: RecordedEvaluation): string {
   const plan = evaluation.run?.plan;
   const record = evaluation.record;
   if (!plan || !record) return "";
-  const parts = [`Run ${record.run}`];
-  if (plan.kind === "repeat") parts.push("same as-of date and inputs again, nothing new recorded");
+  const run = runDescription(plan);
+  const parts = [`${run[0].toUpperCase()}${run.slice(1)}`];
   if (record.approvedBy !== undefined) {
     const day =
       record.approvedAt === undefined ? "" : ` on ${formatDay(Math.floor(record.approvedAt))}`;
