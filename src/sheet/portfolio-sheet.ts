@@ -1,7 +1,6 @@
 import type { CellValue } from "../engine/grid/cell";
 import { formatDay } from "../engine/grid/date";
 import { RESULTS_SHEET } from "../engine/grid/workbook";
-import type { ColumnFormat } from "./column-format";
 import { EXPLANATION_COLUMN, SHEET_COLUMN_WIDTHS } from "./column-widths";
 import {
   bodyRows,
@@ -12,6 +11,7 @@ import {
 } from "./output-tables";
 import { isEvaluated, portfolioSummary, type PortfolioWorkbook } from "./portfolio-summary";
 import type { ResultsSheet } from "./results-sheet";
+import { reportHead, reportPrint } from "./report-head";
 import type { SheetLine } from "./sheet-layout";
 
 /**
@@ -108,25 +108,17 @@ export function portfolioSheet(
     `As of ${day} · evaluated ${evaluatedAt} · ${facts.workbooks} workbooks: ` +
     `${facts.evaluated} evaluated, ${facts.failed} failed · ${facts.targets} targets · ` +
     `${facts.teams} teams · ${facts.issues} issues`;
-  const label = (row: number, text: string, value: number, format: ColumnFormat): SheetLine => ({
-    row,
-    values: [text, value],
-    formats: ["text", format],
-    emphasis: "label",
-  });
-  const lines: SheetLine[] = [
-    { row: 0, values: [PORTFOLIO_TITLE], formats: ["text"], emphasis: "title" },
-    { row: 1, values: [summary], formats: ["text"], emphasis: "plain" },
-    label(3, "As of", asOf, "date"),
-    label(4, "Workbooks evaluated", facts.evaluated, "count"),
-    label(5, "Workbooks failed", facts.failed, "count"),
-    label(6, "Teams eligible", facts.eligible, "count"),
-    label(7, "Teams not eligible", facts.notEligible, "count"),
-    label(8, "Teams pending", facts.pending, "count"),
-    label(9, "Teams to review", facts.review, "count"),
-    label(10, "Total reward", facts.totalReward, "money"),
-    label(11, "Issues", facts.issues, "count"),
-  ];
+  const lines: SheetLine[] = reportHead(PORTFOLIO_TITLE, summary, [
+    ["As of", asOf, "date"],
+    ["Workbooks evaluated", facts.evaluated, "count"],
+    ["Workbooks failed", facts.failed, "count"],
+    ["Teams eligible", facts.eligible, "count"],
+    ["Teams not eligible", facts.notEligible, "count"],
+    ["Teams pending", facts.pending, "count"],
+    ["Teams to review", facts.review, "count"],
+    ["Total reward", facts.totalReward, "money"],
+    ["Issues", facts.issues, "count"],
+  ]);
   const failed = failedTable(workbooks);
   const failedTop = 13;
   const teams = portfolioTeamsTable(workbooks);
@@ -158,11 +150,6 @@ export function portfolioSheet(
       wrap: i === explanation,
     })),
     frozenRows: 2,
-    print: {
-      title: `${PORTFOLIO_TITLE} as of ${day}`,
-      orientation: "landscape",
-      pagesWide: 1,
-      repeatRows: [0, 1],
-    },
+    print: reportPrint(PORTFOLIO_TITLE, day),
   };
 }

@@ -1,11 +1,11 @@
 import type { CellValue } from "../engine/grid/cell";
 import { formatDay } from "../engine/grid/date";
 import type { Evaluation } from "../engine/evaluate";
-import type { ColumnFormat } from "./column-format";
 import { EXPLANATION_COLUMN, SHEET_COLUMN_WIDTHS } from "./column-widths";
 import { bodyRows, issuesTable, resultsTable, teamsTable } from "./output-tables";
 import { RESULTS_SHEET } from "../engine/grid/workbook";
 import { inDateSystem } from "./date-system";
+import { reportHead, reportPrint } from "./report-head";
 import { runDescription } from "./run-description";
 import { resultsSummary, targetCounts, targetsSentence } from "./results-summary";
 import type { SheetLayout, SheetLine } from "./sheet-layout";
@@ -66,25 +66,20 @@ export function resultsSheet(
 ): ResultsSheet {
   const facts = resultsSummary(evaluation);
   const asOf = formatDay(evaluation.asOf);
+  const run = evaluation.run ? ` · ${runDescription(evaluation.run.plan)}` : "";
   const summary =
     `As of ${asOf} · evaluated ${evaluatedAt} · ${targetsSentence(targetCounts(evaluation))} · ` +
-    `${evaluation.teams.length} teams · ${evaluation.issues.length} issues${evaluation.run ? ` · ${runDescription(evaluation.run.plan)}` : ""}`;
-  const label = (row: number, text: string, value: number, format: ColumnFormat): SheetLine => ({
-    row,
-    values: [text, value],
-    formats: ["text", format],
-    emphasis: "label",
-  });
+    `${evaluation.teams.length} teams · ${evaluation.issues.length} issues${run}`;
   const lines: SheetLine[] = [
-    { row: 0, values: ["KPI Rewards"], formats: ["text"], emphasis: "title" },
-    { row: 1, values: [summary], formats: ["text"], emphasis: "plain" },
-    label(3, "As of", facts.asOf, "date"),
-    label(4, "Teams eligible", facts.eligible, "count"),
-    label(5, "Teams not eligible", facts.notEligible, "count"),
-    label(6, "Teams pending", facts.pending, "count"),
-    label(7, "Teams to review", facts.review, "count"),
-    label(8, "Total reward", facts.totalReward, "money"),
-    label(9, "Issues", facts.issues, "count"),
+    ...reportHead("KPI Rewards", summary, [
+      ["As of", facts.asOf, "date"],
+      ["Teams eligible", facts.eligible, "count"],
+      ["Teams not eligible", facts.notEligible, "count"],
+      ["Teams pending", facts.pending, "count"],
+      ["Teams to review", facts.review, "count"],
+      ["Total reward", facts.totalReward, "money"],
+      ["Issues", facts.issues, "count"],
+    ]),
     ...REWARD_NOTE.map((text, i): SheetLine => ({
       row: 11 + i,
       values: [text],
@@ -116,12 +111,7 @@ export function resultsSheet(
     ],
     columns: SHEET_COLUMN_WIDTHS.map((width, i) => ({ width, wrap: i === EXPLANATION_COLUMN })),
     frozenRows: 2,
-    print: {
-      title: `KPI Rewards as of ${asOf}`,
-      orientation: "landscape",
-      pagesWide: 1,
-      repeatRows: [0, 1],
-    },
+    print: reportPrint("KPI Rewards", asOf),
     date1904: false,
   };
   return inDateSystem(laid, date1904);
