@@ -1,24 +1,20 @@
 import type { Evaluation } from "../engine/evaluate";
-import { resultsSummary } from "./results-summary";
+import { resultsSummary, type ResultsSummary } from "./results-summary";
 
 /** One workbook of a portfolio run: its evaluation, or the one-line reason it has none. */
 export type PortfolioWorkbook =
   | { readonly file: string; readonly evaluation: Evaluation }
   | { readonly file: string; readonly error: string };
 
-/** A portfolio's totals: how many workbooks ran, and the team verdicts and money over all of them. */
-export interface PortfolioSummary {
+/**
+ * A portfolio's totals: how many workbooks ran and how many targets they hold, with the results
+ * summary's team verdicts, money and issues summed over them.
+ */
+export interface PortfolioSummary extends Omit<ResultsSummary, "asOf"> {
   readonly workbooks: number;
   readonly evaluated: number;
   readonly failed: number;
   readonly targets: number;
-  readonly teams: number;
-  readonly eligible: number;
-  readonly notEligible: number;
-  readonly pending: number;
-  readonly review: number;
-  readonly totalReward: number;
-  readonly issues: number;
 }
 
 export function isEvaluated(
@@ -33,13 +29,14 @@ export function isEvaluated(
  */
 export function portfolioSummary(workbooks: readonly PortfolioWorkbook[]): PortfolioSummary {
   const evaluated = workbooks.filter(isEvaluated);
-  const sum = (pick: (s: ReturnType<typeof resultsSummary>, e: Evaluation) => number) =>
-    evaluated.reduce((total, w) => total + pick(resultsSummary(w.evaluation), w.evaluation), 0);
+  const summaries = evaluated.map((w) => resultsSummary(w.evaluation));
+  const sum = (pick: (s: ResultsSummary) => number) =>
+    summaries.reduce((total, s) => total + pick(s), 0);
   return {
     workbooks: workbooks.length,
     evaluated: evaluated.length,
     failed: workbooks.length - evaluated.length,
-    targets: sum((_, e) => e.results.length),
+    targets: evaluated.reduce((total, w) => total + w.evaluation.results.length, 0),
     teams: sum((s) => s.teams),
     eligible: sum((s) => s.eligible),
     notEligible: sum((s) => s.notEligible),
