@@ -58,17 +58,9 @@ export interface RunRecord {
   readonly approvedAt?: number;
 }
 
-export interface RunTargetRecord {
+/** One `KpiRunResults` row: a target as a run recorded it. */
+export interface RunTargetRecord extends RunTarget {
   readonly run: number;
-  readonly project: string;
-  readonly kpi: string;
-  readonly team: string;
-  readonly status: Status;
-  readonly baseline: number | null;
-  readonly actual: number | null;
-  readonly attainment: number | null;
-  readonly payout: number;
-  readonly start: number | null;
   readonly observations: number | null;
 }
 
