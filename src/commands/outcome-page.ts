@@ -35,6 +35,7 @@ export function render(outcome: Outcome): void {
       element("title").textContent = "✓ KPI Rewards updated";
       element("message").textContent =
         `As of ${outcome.asOf}. Total reward: ${outcome.totalReward}. See the KPI Rewards sheet.`;
+      if (outcome.run) counts.append(line(outcome.run));
       counts.append(
         line(targetsSentence(outcome)),
         line(`${outcome.eligible} of ${outcome.teams} teams eligible`),

@@ -1,5 +1,5 @@
-import type { Evaluation } from "../engine";
-import { formatDay, formatMoney, resultsSummary, targetCounts } from "../sheet";
+import type { RecordedEvaluation } from "../excel/run";
+import { formatDay, formatMoney, resultsSummary, runLine, targetCounts } from "../sheet";
 
 /** What the ribbon's dialog shows: the run's progress, then how it ended. */
 export type Outcome =
@@ -16,15 +16,18 @@ export type Outcome =
       readonly eligible: number;
       readonly issues: number;
       readonly totalReward: string;
+      /** "Run 4", "Same inputs as run 3 (nothing new recorded)", with its approval; absent without a run. */
+      readonly run?: string;
     }
   | { readonly kind: "failure"; readonly message: string };
 
 /** Messages from the dialog page to the ribbon's function file. */
 export type DialogRequest = { readonly kind: "ready" } | { readonly kind: "close" };
 
-/** The counts and total reward of a finished run, as the pane's summary and the CLI show them. */
-export function successOutcome(evaluation: Evaluation): Outcome {
+/** The counts, total reward and run of a finished evaluation, as the pane and the CLI show them. */
+export function successOutcome(evaluation: RecordedEvaluation): Outcome {
   const summary = resultsSummary(evaluation);
+  const run = runLine(evaluation.run?.plan, evaluation.record);
   return {
     kind: "success",
     asOf: formatDay(summary.asOf),
@@ -33,6 +36,7 @@ export function successOutcome(evaluation: Evaluation): Outcome {
     eligible: summary.eligible,
     issues: summary.issues,
     totalReward: formatMoney(summary.totalReward),
+    ...(run && { run }),
   };
 }
 

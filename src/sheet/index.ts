@@ -56,4 +56,4 @@ export {
   formatWindow,
 } from "../engine/rules/explanation";
 export { formatSignedMoney } from "../engine/rules/adjustment";
-export { runDescription } from "./run-description";
+export { runDescription, runLine } from "./run-description";

@@ -22,6 +22,7 @@ const SAMPLE_OUTCOME = {
   eligible: 0,
   issues: 3,
   totalReward: "14,893.68",
+  run: "Run 1",
 };
 
 function setup(): {
@@ -105,6 +106,23 @@ describe("the ribbon's Evaluate KPIs", () => {
     dialog.closeWithX();
     await done;
     expect(completed()).toBe(1);
+  });
+
+  test("a click on data already evaluated says which run it repeats and records nothing new", async () => {
+    const { state, host, run } = setup();
+    addSample(state);
+    await evaluateInExcel({ asOfMode: "fixed", asOf: "2024-09-30" } as never);
+    const history = sheetValues(state, "KPI History");
+    const { done } = run();
+    host.current.ready();
+    await settle();
+    expect(host.current.showing).toEqual({
+      ...SAMPLE_OUTCOME,
+      run: "Same inputs as run 1 (nothing new recorded)",
+    });
+    expect(sheetValues(state, "KPI History")).toEqual(history);
+    host.current.clickClose();
+    await done;
   });
 
   test("completes only when the user closes the outcome with its Close button, and closes the dialog", async () => {

@@ -26,6 +26,7 @@ const SUCCESS = {
   eligible: 0,
   issues: 3,
   totalReward: "14,893.68",
+  run: "Run 2 · approved by Ana Silva on 30 Nov 2024",
 };
 
 describe("the ribbon's outcome dialog in headless Chromium", () => {
@@ -88,6 +89,7 @@ describe("the ribbon's outcome dialog in headless Chromium", () => {
       "As of 30 Sep 2024. Total reward: 14,893.68. See the KPI Rewards sheet."
     );
     expect(await page.locator("#counts li").allInnerTexts()).toEqual([
+      "Run 2 · approved by Ana Silva on 30 Nov 2024",
       "9 targets: 2 met, 2 missed, 2 pending, 3 to review",
       "0 of 5 teams eligible",
       "3 issues",

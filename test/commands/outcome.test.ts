@@ -1,4 +1,4 @@
-import type { Evaluation } from "../../src/engine";
+import type { RecordedEvaluation } from "../../src/excel/run";
 import { failureOutcome, parseOutcome, successOutcome } from "../../src/commands/outcome";
 
 /** Only what the outcome reads: statuses, teams, issues and the as-of date. */
@@ -13,7 +13,7 @@ const evaluation = {
     { team: "C", eligible: "Pending", reward: 0 },
   ],
   issues: [{}, {}, {}, {}],
-} as unknown as Evaluation;
+} as unknown as RecordedEvaluation;
 
 describe("the ribbon's outcome", () => {
   test("a success counts targets by status (Insufficient data and Invalid are to review), eligible teams and the total reward", () => {
@@ -30,6 +30,27 @@ describe("the ribbon's outcome", () => {
       issues: 4,
       totalReward: "1,250.50",
     });
+  });
+
+  test("a recorded run is named on a line of its own, with its approval", () => {
+    const recorded = {
+      ...evaluation,
+      run: { plan: { kind: "new", run: 4 } },
+      record: { run: 4 },
+    } as unknown as RecordedEvaluation;
+    expect(successOutcome(recorded)).toMatchObject({ run: "Run 4" });
+    const repeat = {
+      ...evaluation,
+      run: { plan: { kind: "repeat", run: 3 } },
+      record: { run: 3, approvedBy: "Ana Silva", approvedAt: 45626.5 }, // 30 Nov 2024, noon
+    } as unknown as RecordedEvaluation;
+    expect(successOutcome(repeat)).toMatchObject({
+      run: "Same inputs as run 3 (nothing new recorded) · approved by Ana Silva on 30 Nov 2024",
+    });
+  });
+
+  test("an evaluation that recorded no run has no run line", () => {
+    expect(successOutcome(evaluation)).not.toHaveProperty("run");
   });
 
   test("a failure carries the error's own message", () => {

@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { formatDay, runDescription } from "../../sheet";
+import { runLine } from "../../sheet";
 import type { RecordedEvaluation } from "../../excel/run";
 
 const useStyles = makeStyles({
@@ -35,24 +35,6 @@ export interface RunLineProps {
   /** Approves the shown run by `name`; rejects with the sentence to show. */
   onApprove: (name: string) => Promise<void>;
   busy: boolean;
-}
-
-/**
- * "Run 3 · approved by Ana Silva on 30 Nov 2024" or "Same inputs as run 3 (nothing new recorded)": the
- * record this evaluation is in the history, worded as the results' header line words it.
- */
-export function runLineText(evaluation: RecordedEvaluation): string {
-  const plan = evaluation.run?.plan;
-  const record = evaluation.record;
-  if (!plan || !record) return "";
-  const run = runDescription(plan);
-  const parts = [`${run[0].toUpperCase()}${run.slice(1)}`];
-  if (record.approvedBy !== undefined) {
-    const day =
-      record.approvedAt === undefined ? "" : ` on ${formatDay(Math.floor(record.approvedAt))}`;
-    parts.push(`approved by ${record.approvedBy}${day}`);
-  }
-  return parts.join(" · ");
 }
 
 /**
@@ -82,7 +64,7 @@ export function RunLine({ evaluation, approver, onApprove, busy }: RunLineProps)
   return (
     <section className={styles.run} aria-label="Run history" data-testid="run">
       <Text weight="semibold" data-testid="run-line">
-        {runLineText(evaluation)}
+        {runLine(evaluation.run.plan, record)}
       </Text>
       {evaluation.run.comparedWith !== undefined &&
         (changed.length > 0 ? (
