@@ -7,6 +7,7 @@ import {
   sameSheetName,
 } from "../sheet";
 import { probeDateSystem } from "./date-system";
+import { RequestBudget } from "./request-budget";
 import { foreignSheet, notWritten, unfinishedWrite } from "./messages";
 
 /**
@@ -60,6 +61,8 @@ export interface Build {
   tableName(wanted: string): string;
   /** The workbook counts dates from 1904: date cells must be written in that system. */
   readonly date1904: boolean;
+  /** Shared by every sheet of the swap: what they queue together must fit one request. */
+  readonly budget: RequestBudget;
 }
 
 export interface SwapOptions {
@@ -275,6 +278,7 @@ export async function swapInSheets(
       "Sheets KPI Rewards is adding"
     );
     const checks = [];
+    const budget = new RequestBudget(context);
     for (const p of planned) {
       const sheet = worksheets.add(p.workingName);
       staged.push({ ...p, sheet });
@@ -285,6 +289,7 @@ export async function swapInSheets(
         context,
         date1904: dates.date1904(),
         tableName: (wanted) => stagedName.get(wanted) ?? wanted,
+        budget,
       });
       const tables = sheet.tables;
       tables.load("items/name");

@@ -19,12 +19,10 @@ import {
   widthInPoints,
   writableValue,
 } from "../sheet";
+import { valueBlocks } from "./request-budget";
 import { ForeignSheetError, swapInSheets, type Build, type SheetPlan } from "./swap";
 
 export { ForeignSheetError, UnfinishedWriteError, WriteStoppedError } from "./swap";
-
-/** Excel on the web rejects requests over 5 MB: split larger value writes. */
-export const WRITE_CHUNK_BYTES = 4_000_000;
 
 /**
  * What the pane says once, near Evaluate: the swap that keeps the previous results through a failure
@@ -162,15 +160,13 @@ async function writeTable(
     );
   });
   sheet.getRange(`A${top + 1}:${last}${top + 1}`).numberFormat = cellFormat(NUMBER_FORMATS.text);
-  // One 2D array per table, or blocks under the request limit for very large results.
-  const bytes = JSON.stringify(values).length;
-  const blocks = Math.max(1, Math.ceil(bytes / WRITE_CHUNK_BYTES));
-  const rowsPerBlock = Math.ceil(values.length / blocks);
-  for (let first = 0; first < values.length; first += rowsPerBlock) {
-    const chunk = values.slice(first, first + rowsPerBlock);
-    sheet.getRange(`A${top + 1 + first}:${last}${top + first + chunk.length}`).values = chunk;
-    // Only results over the request limit get here: each block must be its own request.
-    if (blocks > 1) await build.context.sync();
+  // One 2D array per table, or blocks under the request limit for very large results; a block that
+  // would not fit beside what is already queued (another table, the other sheet) waits for its own request.
+  for (const block of valueBlocks(values)) {
+    await build.budget.reserve(block.bytes);
+    sheet.getRange(
+      `A${top + 1 + block.first}:${last}${top + block.first + block.rows.length}`
+    ).values = block.rows;
   }
   const created = sheet.tables.add(`A${top + 1}:${last}${bodyBottom}`, true);
   created.name = name;

@@ -1,5 +1,5 @@
 import { evaluateWorkbook } from "../../src/engine";
-import { resultsSheet, SAMPLE_AS_OF } from "../../src/sheet";
+import { historySheet, resultsSheet, SAMPLE_AS_OF } from "../../src/sheet";
 import { REWARD_NOTE } from "../../src/sheet/results-sheet";
 import { readWorkbook } from "../../src/excel/read";
 import { evaluateInExcel } from "../../src/excel/run";
@@ -219,6 +219,48 @@ describe("the KPI Rewards sheet", () => {
     expect(resultsState(state)?.tables[1]).toEqual(["KpiResults", 12_018, 0, 12_001, 19]);
     expect(Math.max(...state.requests)).toBeLessThan(5 * 1024 * 1024);
     expect(state.syncs).toBeGreaterThan(5);
+  });
+
+  test("two tables that each fit one request but not together are sent in two (KPI History's 3 MB tables)", async () => {
+    const state = fakeExcel();
+    withSample(state);
+    const workbook = await Excel.run((context) => readWorkbook(context));
+    const evaluation = evaluateWorkbook(workbook, { asOf: SAMPLE_AS_OF });
+    // KpiRuns ≈ 85 bytes a row as JSON, KpiRunResults ≈ 65: about 3 MB each, 6 MB together.
+    const runs = Array.from({ length: 36_000 }, (_, i) => ({
+      run: i + 1,
+      asOf: 45565,
+      evaluatedAt: 45565.5,
+      targets: 9,
+      met: 2,
+      missed: 2,
+      pending: 2,
+      review: 3,
+      totalReward: 14893.68,
+      inputs: "0123456789abcdef0123456789abcdef",
+    }));
+    const results = Array.from({ length: 46_000 }, (_, i) => ({
+      run: 36_000,
+      project: `Project ${i}`,
+      kpi: "Calls",
+      team: "Support",
+      status: "Met" as const,
+      baseline: 100,
+      actual: 80,
+      attainment: 1,
+      payout: 500,
+      start: 45500,
+      observations: 30,
+    }));
+    const before = state.syncs;
+    await Excel.run((context) =>
+      writeResults(context, resultsSheet(evaluation, "now"), historySheet({ runs, results }))
+    );
+    const requests = state.requests.slice(before);
+    expect(Math.max(...requests)).toBeLessThan(5 * 1024 * 1024);
+    // The three syncs of a first write, and one more: KpiRunResults waits for its own request.
+    expect(requests).toHaveLength(4);
+    expect(sheetValues(state, "KPI History")[36_000][0]).toBe(36_000);
   });
 });
 
