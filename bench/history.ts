@@ -25,13 +25,13 @@ import { FIRST_DAY, portfolio } from "./workloads";
 const TARGETS = 10_000;
 const RUNS = 24;
 const OBSERVATIONS = 1_000_000;
-const AS_OF = FIRST_DAY + 400;
+export const AS_OF = FIRST_DAY + 400;
 
 export type Report = (what: string, figure: string, budget?: string, ok?: boolean) => void;
 export type Timer = (run: () => void, times: number) => Promise<{ median: number; steady: number }>;
 
 /** 24 monthly runs of the workload's targets, the last one month before the evaluation. */
-function grownHistory(workbook: WorkbookGrid): RunHistory {
+export function grownHistory(workbook: WorkbookGrid): RunHistory {
   const { results } = evaluateWorkbook(workbook, { asOf: AS_OF });
   const runs = Array.from({ length: RUNS }, (_, i) => i + 1);
   return {

@@ -9,13 +9,21 @@ import path from "path";
 import { gzipSync } from "zlib";
 import ExcelJS from "exceljs";
 import { evaluateWorkbook } from "../src/engine";
-import { resultsSheet, SAMPLE_AS_OF, sampleWorkbook } from "../src/sheet";
+import {
+  formatIsoDate,
+  historySheet,
+  resultsSheet,
+  SAMPLE_AS_OF,
+  sampleWorkbook,
+} from "../src/sheet";
 import { readWorkbook, READ_RESPONSE_BYTES } from "../src/excel/read";
 import { writeResults } from "../src/excel/write";
+import { evaluateInExcel } from "../src/excel/run";
+import type { PaneSettings } from "../src/excel/settings";
 import { evaluate as kpiEvaluate } from "../src/functions/functions";
 import { installFakeOffice, WorkbookState, type Value } from "../tools/fake-excel";
 import { locate } from "../scripts/test-tools";
-import { historyGrowth } from "./history";
+import { AS_OF as HISTORY_AS_OF, grownHistory, historyGrowth } from "./history";
 import { writeLongWorkbook } from "./long-workbook";
 import { naiveWindows } from "./naive";
 import { corpusExactness, longSheetReads } from "./readers";
@@ -417,6 +425,52 @@ async function excelLayer(): Promise<void> {
   report("sample: write syncs", String(writeSyncs), "≤ 3", writeSyncs <= 3);
 }
 
+/**
+ * The add-in's whole run (read with the history, evaluate, write results and KPI History in one swap)
+ * on a workbook of 10,000 targets carrying 24 monthly runs (240,000 KpiRunResults rows), against the
+ * same workbook with no history: what the history costs in Excel's round trips and message sizes.
+ */
+async function addInHistory(): Promise<void> {
+  console.log("Add-in run with a 240,000-row KPI History");
+  const input = portfolio(100_000, 10_000, 10_000);
+  const settings = { asOfMode: "fixed", asOf: formatIsoDate(HISTORY_AS_OF) } as PaneSettings;
+  const measure = async (history: boolean) => {
+    const state = new WorkbookState();
+    installFakeOffice(state);
+    state.addSheet("Targets", input.targets as Value[][]);
+    state.addSheet("Observations", input.observations as Value[][]);
+    if (history) {
+      const earlier = evaluateWorkbook(input.workbook, { asOf: HISTORY_AS_OF - 30 });
+      await Excel.run((context) =>
+        writeResults(
+          context,
+          resultsSheet(earlier, "bench"),
+          historySheet(grownHistory(input.workbook))
+        )
+      );
+    }
+    const before = state.syncs;
+    gc();
+    const started = performance.now();
+    const evaluation = await evaluateInExcel(settings);
+    const ms = performance.now() - started;
+    if (evaluation.run?.plan.kind !== "new") throw new Error("the add-in run recorded no new run");
+    return { ...traffic(state, before), ms, run: evaluation.run.plan.run };
+  };
+  const none = await measure(false);
+  const grown = await measure(true);
+  report(
+    "add-in evaluate with a 240k-row KPI History (run 25): syncs, largest request / largest response",
+    `${grown.syncs} (${none.syncs} without history), ${kb(grown.request)} / ${kb(grown.response)}`,
+    "each ≤ 5 MB",
+    grown.run === 25 && grown.request <= EXCEL_LIMIT && grown.response <= EXCEL_LIMIT
+  );
+  report(
+    "add-in evaluate with a 240k-row KPI History: bytes of responses, time in the in-memory Excel",
+    `${mb(grown.bytes)} vs ${mb(none.bytes)} of responses; ${(grown.ms / 1000).toFixed(1)} s vs ${(none.ms / 1000).toFixed(1)} s`
+  );
+}
+
 function bundles(): void {
   console.log("Bundles");
   const size = (file: string) => gzipSync(readFileSync(path.join(root, "dist", file))).length;
@@ -553,6 +607,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   engine,
   formulas,
   excel: excelLayer,
+  "addin-history": addInHistory,
   bundles,
   cli,
   "cli-long": cliLongSheet,
@@ -665,11 +720,17 @@ How each figure is made:
   \`kpi-rewards evaluate\` in a child process on the 1,000,000-row long workbook with and without a
   \`KPI History\` sheet holding those runs (\`bench/history.ts\`): with \`--out\` it reads the history,
   compares, and writes it back with run 25 appended; with \`--json\` it only reads and compares.
-- **Excel layer**: the in-memory Excel of \`test/support\` (the bench imports it: it is the fake the tests
-  drive, kept in one file there because the pane's browser tests load that file too), which enforces
+- **Excel layer**: the in-memory Excel of \`tools/fake-excel.ts\` (the fake the tests drive; the pane's
+  browser tests load the same file), which enforces
   Excel on the web's 5 MB request and response limits and measures both as the UTF-8 JSON Office.js
   exchanges. Observations are the engine workload's long table (1,000 series); "bytes" is the sum of
   the read's responses. The write is the results sheet of 10,000 targets over 100,000 rows.
+- **Add-in history** (\`addin-history\`): the add-in's whole run (\`evaluateInExcel\`: read with the history,
+  evaluate, write KPI Rewards and KPI History in one swap) on 10,000 targets over 100,000 rows, in a
+  workbook carrying the bench's 24 monthly runs (240,000 KpiRunResults rows) and in one without a
+  history; both record a new run. Every sync's request and response is under 5 MB: value writes are
+  cut into blocks and a block that would not fit beside what is already queued waits for its own
+  request (\`src/excel/request-budget.ts\`).
 - **Bundles**: production build, gzip level 6.
 ${PORTFOLIO_METHOD}
 `
