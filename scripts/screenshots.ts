@@ -1,6 +1,7 @@
 /**
  * Takes the README's pictures of the pane at 350 px, the width of Excel's task pane: the summary, a
- * trend picture and the issues, after evaluating the sample workbook in the in-memory Excel.
+ * trend picture and the issues, after evaluating the sample workbook in the in-memory Excel; then the
+ * run history after approving run 1, changing one reward and evaluating again.
  * Run with `npm run screenshots` (it builds first); writes docs/pane-*.png.
  */
 import path from "path";
@@ -59,6 +60,29 @@ async function main(): Promise<void> {
 
     const issues = await box('section[aria-labelledby="issues-heading"]');
     await shot("pane-issues.png", issues.top - 8, issues.bottom + 8);
+
+    // Run 1 approved by Ana Silva; Process cost's Reward (Targets!L4) 8,000 → 9,000; run 2 says what changed.
+    await page.setViewportSize({ width: WIDTH, height: 900 });
+    await page.getByRole("button", { name: "Approve run 1" }).click();
+    await page.getByRole("dialog").getByLabel("Approved by").fill("Ana Silva");
+    await page.getByRole("dialog").getByRole("button", { name: "Approve", exact: true }).click();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="run-line"]')?.textContent?.includes("approved")
+    );
+    await page.evaluate(() =>
+      (
+        window as unknown as {
+          fakeExcel: { state: { typeInto(s: string, r: number, c: number, v: number): void } };
+        }
+      ).fakeExcel.state.typeInto("Targets", 3, 11, 9000)
+    );
+    await page.getByTestId("stale").waitFor();
+    await page.getByRole("button", { name: "Evaluate", exact: true }).click();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="run-line"]')?.textContent?.startsWith("Run 2")
+    );
+    const run = await box('[data-testid="run"]');
+    await shot("pane-run.png", run.top - 8, run.bottom + 8);
   } finally {
     await browser.close();
     await server.close();
