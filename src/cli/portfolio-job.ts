@@ -8,6 +8,11 @@ import type { Io } from "./main";
 export interface WorkbookJob {
   /** The solo command line: `evaluate <file> [--as-of …] [--in-place] [--json] [--force]`. */
   readonly argv: readonly string[];
+  /**
+   * The file the solo run writes, when it writes one: a worker killed while writing it leaves a
+   * temporary file beside it for the portfolio to remove.
+   */
+  readonly output?: string;
   /** The portfolio's clock (ms since 1970): every workbook is evaluated at the same moment. */
   readonly now: number;
   readonly colour: boolean;

@@ -1,54 +1,80 @@
-import { fork, type ChildProcess } from "child_process";
+import { fork } from "child_process";
+import { realpath } from "fs/promises";
 import path from "path";
+import { removeStaleTemporaries } from "./output-file";
 import { runJob, type SoloRun, type WorkbookJob, type WorkbookOutcome } from "./portfolio-job";
-import type { JobMessage } from "./portfolio-worker";
+import type { JobMessage, OutcomeMessage } from "./portfolio-worker";
 
 /**
  * Runs a portfolio's workbooks `parallel` at a time: here, and in `parallel − 1` child processes.
- * This process is already started and warm, so it takes workbooks too rather than wait; each child
- * costs a Node start and a cold compiler, which is why there is no child for `--jobs 1`. A workbook
- * that exhausts memory or crashes a child takes only itself down; each process keeps the solo
- * command's own handling of temporary files and Ctrl-C.
+ * The children are forked first and each is handed its first workbook at once, so their start-up
+ * (a Node start, the CLI's modules, cold compiled code) overlaps this process's own first workbook;
+ * after that a workbook goes to whichever process frees up first. This process is already started
+ * and warm, so it takes workbooks too rather than wait: a child more would cost more CPU than it
+ * saves on two cores (BENCHMARKS.md). A workbook that exhausts memory or crashes a child takes only
+ * itself down: its temporary file is removed and a fresh child takes the rest.
  */
 
 /** Called as each workbook finishes, in completion order. */
 export type JobDone = (index: number, outcome: WorkbookOutcome) => void;
 
 /** The worker's entry: the built .js beside this file, or the .ts source under ts-node (tests). */
-function workerEntry(): { file: string; execArgv: string[] } {
-  const source = __filename.endsWith(".ts");
-  return {
-    file: path.join(__dirname, `portfolio-worker${source ? ".ts" : ".js"}`),
-    execArgv: source ? ["--require", "ts-node/register/transpile-only"] : [],
-  };
+export const WORKER = path.join(__dirname, `portfolio-worker${path.extname(__filename)}`);
+
+function execArgvOf(worker: string): string[] {
+  return worker.endsWith(".ts") ? ["--require", "ts-node/register/transpile-only"] : [];
 }
 
 function fileOf(job: WorkbookJob): string {
   return job.argv[1] ?? "";
 }
 
-/** The outcome of a workbook whose worker stopped before answering. */
-function stopped(job: WorkbookJob, code: number | null, signal: string | null): WorkbookOutcome {
-  const how = signal ? `was stopped by ${signal}` : `stopped with exit code ${code}`;
-  return {
-    status: 1,
-    out: "",
-    err: `kpi-rewards: ${fileOf(job)}: its evaluation ${how} (out of memory?); nothing was written for it\n`,
-  };
+/** The tail of a child's stderr kept for its epitaph; a dying Node's report is longer, its cause first. */
+const STDERR_KEPT = 16 * 1024;
+
+/** What a dying Node said of its death: V8's `FATAL ERROR: …` line, or an uncaught error's first line. */
+export function causeOf(stderr: string): string | undefined {
+  const fatal = /^FATAL ERROR: (.+)$/m.exec(stderr);
+  if (fatal) return fatal[1].trim();
+  return /^(?:\w*Error|Uncaught \w+): .+$/m.exec(stderr)?.[0].trim();
+}
+
+/** The one line of a workbook whose worker stopped before answering. */
+export function stoppedLine(
+  file: string,
+  code: number | null,
+  signal: string | null,
+  stderr = ""
+): string {
+  const cause = causeOf(stderr);
+  const how = signal
+    ? `was stopped by ${signal}${signal === "SIGKILL" && !cause ? " (out of memory, or killed)" : ""}`
+    : `stopped with exit code ${code}`;
+  return `kpi-rewards: ${file}: its evaluation ${how}${cause ? ` (${cause})` : ""}; nothing was written for it`;
+}
+
+/**
+ * A worker killed outright leaves its temporary file beside the output it was writing; it is removed
+ * here, as the next solo run would, so the folder holds only whole workbooks.
+ */
+async function removeLeftovers(job: WorkbookJob): Promise<void> {
+  if (job.output === undefined) return;
+  const target = await realpath(job.output).catch(() => job.output!);
+  await removeStaleTemporaries(target);
 }
 
 export async function runWorkbooks(
   jobs: readonly WorkbookJob[],
   parallel: number,
   solo: SoloRun,
-  done: JobDone
+  done: JobDone,
+  worker = WORKER
 ): Promise<void> {
-  const workers = Math.max(1, Math.min(parallel, jobs.length));
-  if (workers === 1) {
+  const processes = Math.max(1, Math.min(parallel, jobs.length));
+  if (processes === 1) {
     for (const [index, job] of jobs.entries()) done(index, await runJob(job, solo));
     return;
   }
-  const entry = workerEntry();
   let next = 0;
   let finished = 0;
   await new Promise<void>((resolve) => {
@@ -56,18 +82,16 @@ export async function runWorkbooks(
       done(index, outcome);
       if (++finished === jobs.length) resolve();
     };
-    /** This process's share: the next workbook nobody has taken, until none is left. */
-    const runHere = async (): Promise<void> => {
-      while (next < jobs.length) {
-        const index = next++;
-        settle(index, await runJob(jobs[index], solo));
-      }
-    };
     const start = (): void => {
-      const child: ChildProcess = fork(entry.file, [], {
-        execArgv: entry.execArgv,
+      const child = fork(worker, [], {
+        execArgv: execArgvOf(worker),
         serialization: "advanced",
-        stdio: ["ignore", "ignore", "inherit", "ipc"],
+        stdio: ["ignore", "ignore", "pipe", "ipc"],
+      });
+      let stderr = "";
+      child.stderr?.setEncoding("utf8");
+      child.stderr?.on("data", (text: string) => {
+        stderr = (stderr + text).slice(-STDERR_KEPT);
       });
       let current: number | undefined;
       let ended = false;
@@ -81,37 +105,46 @@ export async function runWorkbooks(
         const message: JobMessage = { index: current, job: jobs[current] };
         child.send(message);
       };
-      child.on("message", (message: { index: number; outcome: WorkbookOutcome }) => {
+      child.on("message", (message: OutcomeMessage) => {
         current = undefined;
         settle(message.index, message.outcome);
         give();
       });
-      const end = (outcome: (job: WorkbookJob) => WorkbookOutcome, startedOnce: boolean): void => {
+      const end = (err: (job: WorkbookJob) => string, startedOnce: boolean): void => {
         if (ended) return;
         ended = true;
         if (current !== undefined) {
           // The workbook it held fails alone; a fresh worker takes the rest.
           const index = current;
           current = undefined;
-          settle(index, outcome(jobs[index]));
+          const job = jobs[index];
+          void removeLeftovers(job)
+            .catch(() => undefined)
+            .then(() => settle(index, { status: 1, out: "", err: `${err(job)}\n` }));
         }
         // A child that ran is replaced; one that could not start is not (this process goes on).
         if (startedOnce && next < jobs.length) start();
       };
-      child.on("exit", (code, signal) => end((job) => stopped(job, code, signal), true));
+      // "close", not "exit": the child's stderr has been read to its end.
+      child.on("close", (code, signal) =>
+        end((job) => stoppedLine(fileOf(job), code, signal, stderr), true)
+      );
       child.on("error", (error) =>
         end(
-          (job) => ({
-            status: 1,
-            out: "",
-            err: `kpi-rewards: ${fileOf(job)}: its worker failed (${error.message.split("\n")[0]})\n`,
-          }),
+          (job) =>
+            `kpi-rewards: ${fileOf(job)}: its worker failed (${error.message.split("\n")[0]})`,
           child.pid !== undefined
         )
       );
       give();
     };
-    for (let i = 1; i < workers; i++) start();
-    void runHere();
+    // The children first, each with a workbook in hand, then this process's own share.
+    for (let i = 1; i < processes; i++) start();
+    void (async () => {
+      while (next < jobs.length) {
+        const index = next++;
+        settle(index, await runJob(jobs[index], solo));
+      }
+    })();
   });
 }

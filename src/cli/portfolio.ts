@@ -13,7 +13,7 @@ import {
 import type { EvaluateArgs, Io } from "./main";
 import { OutputError, planOutput, type OutputPlan } from "./output-file";
 import type { SoloRun, WorkbookJob, WorkbookOutcome } from "./portfolio-job";
-import { runWorkbooks } from "./portfolio-pool";
+import { runWorkbooks, WORKER } from "./portfolio-pool";
 import { selectWorkbooks } from "./portfolio-selection";
 import { writePortfolioWorkbook } from "./portfolio-workbook";
 
@@ -39,6 +39,11 @@ function soloArgv(args: EvaluateArgs, file: string): string[] {
 function outputOf(args: EvaluateArgs, file: string, defaultOutput: (file: string) => string) {
   if (args.inPlace) return undefined;
   return args.json ? undefined : defaultOutput(file);
+}
+
+/** The file the solo run of `file` replaces or creates: its output, or itself with --in-place. */
+function writtenOf(args: EvaluateArgs, file: string, defaultOutput: (file: string) => string) {
+  return args.inPlace ? file : outputOf(args, file, defaultOutput);
 }
 
 async function identity(file: string): Promise<string> {
@@ -87,7 +92,8 @@ export async function evaluatePortfolio(
   args: EvaluateArgs,
   io: Io,
   solo: SoloRun,
-  defaultOutput: (file: string) => string
+  defaultOutput: (file: string) => string,
+  worker = WORKER
 ): Promise<number> {
   const selection = await selectWorkbooks(args.files, args.portfolio);
   if (selection.kind === "empty") {
@@ -121,6 +127,7 @@ export async function evaluatePortfolio(
   const asOf = args.asOf ?? todaySerial(now);
   const jobs: WorkbookJob[] = files.map((file) => ({
     argv: soloArgv(args, file),
+    output: writtenOf(args, file, defaultOutput),
     now: now.getTime(),
     colour: io.colour,
   }));
@@ -141,12 +148,18 @@ export async function evaluatePortfolio(
     });
   };
   progress.show(0);
-  await runWorkbooks(jobs, args.jobs ?? os.availableParallelism(), solo, (index, outcome) => {
-    outcomes[index] = outcome;
-    finished++;
-    while (printed < files.length && outcomes[printed]) print(printed++);
-    progress.show(finished);
-  });
+  await runWorkbooks(
+    jobs,
+    args.jobs ?? os.availableParallelism(),
+    solo,
+    (index, outcome) => {
+      outcomes[index] = outcome;
+      finished++;
+      while (printed < files.length && outcomes[printed]) print(printed++);
+      progress.show(finished);
+    },
+    worker
+  );
   progress.clear();
 
   const workbooks: PortfolioWorkbook[] = files.map((file, i) =>

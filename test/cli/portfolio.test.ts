@@ -1,12 +1,17 @@
 import { spawnSync } from "child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "fs";
 import path from "path";
+import { defaultOutput, main } from "../../src/cli/main";
+import { evaluatePortfolio } from "../../src/cli/portfolio";
 import { BIN, runCli } from "../support/cli";
+import { CRASHING_WORKER } from "../support/crashing-worker";
 import { expectSoundWorkbook } from "../support/ooxml-soundness";
-import { copyInto, monthEndFolder, partsOf, runPortfolio } from "../support/portfolio";
+import { copyInto, monthEndFolder, NOW, partsOf, runPortfolio } from "../support/portfolio";
 import { temporaryFolder } from "../support/xlsx";
 
 const AS_OF = ["--as-of", "2024-03-01"];
+/** 1 Mar 2024 as a date serial, for the arguments the command line would have parsed. */
+const AS_OF_SERIAL = 45352;
 /** Worker processes run the TypeScript sources under ts-node here: seconds to start on a busy machine. */
 const WORKERS = 120_000;
 
@@ -141,6 +146,61 @@ describe("kpi-rewards evaluate over a portfolio", () => {
         expect(await partsOf(second[i].replace(/\.xlsx$/, "-rewards.xlsx"))).toEqual(
           await partsOf(files[i].replace(/\.xlsx$/, "-rewards.xlsx"))
         );
+    },
+    WORKERS
+  );
+
+  test(
+    "a worker killed while writing: that workbook is one line and exit 2, its temporary file removed, the others written as alone",
+    async () => {
+      const { folder, north, south } = await monthEndFolder();
+      const killed = path.join(folder, "killed-north.xlsx");
+      copyFileSync(north, killed);
+      const solo = await soloRuns([north, south]);
+      let out = "";
+      let err = "";
+      const io = {
+        out: (t: string) => (out += `${t}\n`),
+        err: (t: string) => (err += `${t}\n`),
+        colour: false,
+        now: () => NOW,
+      };
+      // The first workbook goes to the worker (a new worker gets its first one before this process
+      // takes any), which is SIGKILLed once its temporary file is written, just before the rename.
+      const files = [killed, north, south];
+      const status = await evaluatePortfolio(
+        {
+          file: killed,
+          files,
+          jobs: 2,
+          asOf: AS_OF_SERIAL,
+          inPlace: false,
+          json: false,
+          force: false,
+        },
+        io,
+        main,
+        defaultOutput,
+        CRASHING_WORKER
+      );
+      expect(status).toBe(2);
+      expect(err).toBe(
+        `kpi-rewards: ${killed}: its evaluation was stopped by SIGKILL (out of memory, or killed); nothing was written for it\n`
+      );
+      expect(out).toContain(
+        "Portfolio: 3 workbooks, 2 evaluated, 1 failed; 2 teams (1 eligible, 1 not eligible, 0 pending, 0 to review); 2 targets; total reward 5,000.00; 0 issues"
+      );
+      // No killed-north-rewards.xlsx, and no .killed-north-rewards.xlsx.kpi-rewards-<pid>.tmp.
+      expect(readdirSync(folder).sort()).toEqual([
+        "broken.xlsx",
+        "killed-north.xlsx",
+        "north-rewards.xlsx",
+        "north.xlsx",
+        "south-rewards.xlsx",
+        "south.xlsx",
+      ]);
+      for (const [i, file] of [north, south].entries())
+        expect(await partsOf(defaultOutput(file))).toEqual(await partsOf(solo[i].written!));
     },
     WORKERS
   );
