@@ -1,4 +1,5 @@
 import type { Evaluation } from "../engine";
+import { workbookSummary, type WorkbookSummary } from "../sheet";
 import type { Io } from "./main";
 
 /**
@@ -16,6 +17,11 @@ export interface WorkbookJob {
   /** The portfolio's clock (ms since 1970): every workbook is evaluated at the same moment. */
   readonly now: number;
   readonly colour: boolean;
+  /**
+   * Whether the evaluation comes back whole (the portfolio workbook shows every result); without it
+   * only its summary does, a few numbers instead of every target's row to copy between processes.
+   */
+  readonly evaluation: boolean;
 }
 
 /** What evaluating one workbook gave: what the solo run printed and its exit status. */
@@ -25,7 +31,9 @@ export interface WorkbookOutcome {
   readonly out: string;
   /** The solo run's stderr: its one-line error when it failed. */
   readonly err: string;
-  /** The evaluation, without the input tables. */
+  /** What the portfolio's total line counts, when the workbook was evaluated. */
+  readonly summary?: WorkbookSummary;
+  /** The evaluation without the input tables, when the job asked for it. */
   readonly evaluation?: Evaluation;
 }
 
@@ -36,22 +44,26 @@ export type SoloRun = (argv: string[], io: Io) => Promise<number>;
 export async function runJob(job: WorkbookJob, solo: SoloRun): Promise<WorkbookOutcome> {
   let out = "";
   let err = "";
+  let summary: WorkbookSummary | undefined;
   let evaluation: Evaluation | undefined;
   const status = await solo([...job.argv], {
     out: (text) => (out += `${text}\n`),
     err: (text) => (err += `${text}\n`),
     colour: job.colour,
     now: () => new Date(job.now),
-    evaluated: (e) =>
+    evaluated: (e) => {
+      summary = workbookSummary(e);
       // Only what the portfolio shows crosses to the parent: the input grid stays behind.
-      (evaluation = {
-        asOf: e.asOf,
-        results: e.results,
-        teams: e.teams,
-        issues: e.issues,
-        tables: [],
-        adjustments: [],
-      }),
+      if (job.evaluation)
+        evaluation = {
+          asOf: e.asOf,
+          results: e.results,
+          teams: e.teams,
+          issues: e.issues,
+          tables: [],
+          adjustments: [],
+        };
+    },
   });
-  return { status, out, err, evaluation };
+  return { status, out, err, ...(summary && { summary }), ...(evaluation && { evaluation }) };
 }

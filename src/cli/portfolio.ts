@@ -7,7 +7,8 @@ import {
   formatMoney,
   formatTimestamp,
   portfolioSheet,
-  portfolioSummary,
+  portfolioTotals,
+  type PortfolioSummary,
   type PortfolioWorkbook,
 } from "../sheet";
 import type { EvaluateArgs, Io } from "./main";
@@ -50,6 +51,20 @@ async function identity(file: string): Promise<string> {
   return realpath(file).catch(() => path.resolve(file));
 }
 
+/** A document laid out by `JSON.stringify(…, null, 2)`, moved into the portfolio's `workbooks` list. */
+function indented(json: string): string {
+  return json.replace(/\n/g, "\n    ");
+}
+
+/**
+ * A workbook's solo `--json` document as its entry in the portfolio's, `file` first: the text is
+ * spliced (JSON strings hold no raw line breaks), not parsed and written out again.
+ */
+export function jsonEntry(file: string, solo: string): string {
+  const body = solo.trimEnd();
+  return indented(`{\n  "file": ${JSON.stringify(file)},${body.slice(1)}`);
+}
+
 /** The failed run's message for the JSON document and the portfolio workbook: its line, unprefixed. */
 export function errorOf(outcome: WorkbookOutcome, file: string): string {
   const line = outcome.err.split("\n").find((l) => l.trim() !== "") ?? "it could not be evaluated";
@@ -58,8 +73,7 @@ export function errorOf(outcome: WorkbookOutcome, file: string): string {
 }
 
 /** `Portfolio: 3 workbooks, 2 evaluated, 1 failed; …` — the line under the workbooks' summaries. */
-export function totalLine(workbooks: readonly PortfolioWorkbook[]): string {
-  const s = portfolioSummary(workbooks);
+export function totalLine(s: PortfolioSummary): string {
   return (
     `Portfolio: ${s.workbooks} workbooks, ${s.evaluated} evaluated, ${s.failed} failed; ` +
     `${s.teams} teams (${s.eligible} eligible, ${s.notEligible} not eligible, ${s.pending} pending, ${s.review} to review); ` +
@@ -130,6 +144,7 @@ export async function evaluatePortfolio(
     output: writtenOf(args, file, defaultOutput),
     now: now.getTime(),
     colour: io.colour,
+    evaluation: plan !== undefined,
   }));
   const outcomes: WorkbookOutcome[] = [];
   const progress = progressLine(io, files.length);
@@ -162,23 +177,26 @@ export async function evaluatePortfolio(
   );
   progress.clear();
 
-  const workbooks: PortfolioWorkbook[] = files.map((file, i) =>
-    outcomes[i].status === 0 && outcomes[i].evaluation
-      ? { file, evaluation: outcomes[i].evaluation! }
-      : { file, error: errorOf(outcomes[i], file) }
-  );
-  if (plan)
+  if (plan) {
+    const workbooks: PortfolioWorkbook[] = files.map((file, i) =>
+      outcomes[i].status === 0 && outcomes[i].evaluation
+        ? { file, evaluation: outcomes[i].evaluation! }
+        : { file, error: errorOf(outcomes[i], file) }
+    );
     await writePortfolioWorkbook(plan, portfolioSheet(workbooks, asOf, formatTimestamp(now)));
+  }
   if (args.json) {
     const entries = files.map((file, i) =>
       outcomes[i].status === 0
-        ? { file, ...(JSON.parse(outcomes[i].out) as object) }
-        : { file, error: errorOf(outcomes[i], file) }
+        ? jsonEntry(file, outcomes[i].out)
+        : indented(JSON.stringify({ file, error: errorOf(outcomes[i], file) }, null, 2))
     );
-    io.out(JSON.stringify({ workbooks: entries }, null, 2));
+    io.out(`{\n  "workbooks": [\n    ${entries.join(",\n    ")}\n  ]\n}`);
   } else {
     if (summaries > 0) io.out("");
-    io.out(`${totalLine(workbooks)}${plan ? `\nWrote ${plan.path}` : ""}`);
+    const evaluated = outcomes.flatMap((o) => (o.status === 0 && o.summary ? [o.summary] : []));
+    const total = totalLine(portfolioTotals(files.length, evaluated));
+    io.out(`${total}${plan ? `\nWrote ${plan.path}` : ""}`);
   }
   return outcomes.some((o) => o.status !== 0) ? 2 : 0;
 }

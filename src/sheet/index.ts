@@ -21,8 +21,13 @@ export type { SheetColumn, SheetLayout, SheetLine } from "./sheet-layout";
 export type { PrintSetup, ResultsSheet } from "./results-sheet";
 export { resultsSheet } from "./results-sheet";
 export type { HistorySheet } from "./history-sheet";
-export type { PortfolioSummary, PortfolioWorkbook } from "./portfolio-summary";
-export { isEvaluated, portfolioSummary } from "./portfolio-summary";
+export type { PortfolioSummary, PortfolioWorkbook, WorkbookSummary } from "./portfolio-summary";
+export {
+  isEvaluated,
+  portfolioSummary,
+  portfolioTotals,
+  workbookSummary,
+} from "./portfolio-summary";
 export { failedTable, PORTFOLIO_TITLE, portfolioSheet } from "./portfolio-sheet";
 export { historySheet } from "./history-sheet";
 export type { OutputTable } from "./output-tables";

@@ -23,20 +23,30 @@ export function isEvaluated(
   return "evaluation" in workbook;
 }
 
+/** What a portfolio's totals take from one evaluated workbook: its results summary and its targets. */
+export interface WorkbookSummary extends ResultsSummary {
+  readonly targets: number;
+}
+
+export function workbookSummary(evaluation: Evaluation): WorkbookSummary {
+  return { ...resultsSummary(evaluation), targets: evaluation.results.length };
+}
+
 /**
- * Sums of each evaluated workbook's summary. Teams are counted per workbook: two workbooks' "Service"
- * teams are two teams, paid separately.
+ * Sums of the evaluated workbooks' summaries, out of `workbooks` in all. Teams are counted per
+ * workbook: two workbooks' "Service" teams are two teams, paid separately.
  */
-export function portfolioSummary(workbooks: readonly PortfolioWorkbook[]): PortfolioSummary {
-  const evaluated = workbooks.filter(isEvaluated);
-  const summaries = evaluated.map((w) => resultsSummary(w.evaluation));
-  const sum = (pick: (s: ResultsSummary) => number) =>
+export function portfolioTotals(
+  workbooks: number,
+  summaries: readonly WorkbookSummary[]
+): PortfolioSummary {
+  const sum = (pick: (s: WorkbookSummary) => number) =>
     summaries.reduce((total, s) => total + pick(s), 0);
   return {
-    workbooks: workbooks.length,
-    evaluated: evaluated.length,
-    failed: workbooks.length - evaluated.length,
-    targets: evaluated.reduce((total, w) => total + w.evaluation.results.length, 0),
+    workbooks,
+    evaluated: summaries.length,
+    failed: workbooks - summaries.length,
+    targets: sum((s) => s.targets),
     teams: sum((s) => s.teams),
     eligible: sum((s) => s.eligible),
     notEligible: sum((s) => s.notEligible),
@@ -45,4 +55,12 @@ export function portfolioSummary(workbooks: readonly PortfolioWorkbook[]): Portf
     totalReward: sum((s) => s.totalReward),
     issues: sum((s) => s.issues),
   };
+}
+
+export function portfolioSummary(workbooks: readonly PortfolioWorkbook[]): PortfolioSummary {
+  const evaluated = workbooks.filter(isEvaluated);
+  return portfolioTotals(
+    workbooks.length,
+    evaluated.map((w) => workbookSummary(w.evaluation))
+  );
 }

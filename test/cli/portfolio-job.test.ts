@@ -12,7 +12,12 @@ describe("one workbook of a portfolio", () => {
       return 0;
     };
     const outcome = await runJob(
-      { argv: ["evaluate", "a.xlsx", "--force"], now: Date.UTC(2024, 2, 1, 8), colour: true },
+      {
+        argv: ["evaluate", "a.xlsx", "--force"],
+        now: Date.UTC(2024, 2, 1, 8),
+        colour: true,
+        evaluation: false,
+      },
       solo
     );
     expect(seen).toEqual([
@@ -22,13 +27,12 @@ describe("one workbook of a portfolio", () => {
       status: 0,
       out: "KPI Rewards — a.xlsx\nWrote a-rewards.xlsx\n",
       err: "",
-      evaluation: undefined,
     });
   });
 
   test("a failed run keeps its status and its one line", async () => {
     const outcome = await runJob(
-      { argv: ["evaluate", "gone.xlsx"], now: 0, colour: false },
+      { argv: ["evaluate", "gone.xlsx"], now: 0, colour: false, evaluation: true },
       async (_, io) => {
         io.err("kpi-rewards: gone.xlsx: no such file");
         return 2;
@@ -38,17 +42,19 @@ describe("one workbook of a portfolio", () => {
       status: 2,
       out: "",
       err: "kpi-rewards: gone.xlsx: no such file\n",
-      evaluation: undefined,
     });
   });
 
-  test("the evaluation travels without the input tables: results, teams, issues and the as-of date", async () => {
+  test("asked for, the evaluation travels without the input tables: results, teams, issues and the as-of date", async () => {
     const full: Evaluation = calls("North", [[-0.2, 5000, "Service"]]);
     expect(full.tables.length).toBeGreaterThan(0);
-    const outcome = await runJob({ argv: [], now: 0, colour: false }, async (_, io) => {
-      io.evaluated?.(full);
-      return 0;
-    });
+    const outcome = await runJob(
+      { argv: [], now: 0, colour: false, evaluation: true },
+      async (_, io) => {
+        io.evaluated?.(full);
+        return 0;
+      }
+    );
     expect(outcome.evaluation).toEqual({
       asOf: full.asOf,
       results: full.results,
@@ -56,6 +62,29 @@ describe("one workbook of a portfolio", () => {
       issues: full.issues,
       tables: [],
       adjustments: [],
+    });
+  });
+
+  test("not asked for, only the summary the total line counts travels", async () => {
+    // North's one target: −22.4 % against −20 %, Met, pays 5,000 to team Service, eligible.
+    const outcome = await runJob(
+      { argv: [], now: 0, colour: false, evaluation: false },
+      async (_, io) => {
+        io.evaluated?.(calls("North", [[-0.2, 5000, "Service"]]));
+        return 0;
+      }
+    );
+    expect(outcome.evaluation).toBeUndefined();
+    expect(outcome.summary).toEqual({
+      asOf: 45352, // 1 Mar 2024
+      targets: 1,
+      teams: 1,
+      eligible: 1,
+      notEligible: 0,
+      pending: 0,
+      review: 0,
+      totalReward: 5000,
+      issues: 0,
     });
   });
 });

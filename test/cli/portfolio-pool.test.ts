@@ -10,6 +10,7 @@ const job = (file: string): WorkbookJob => ({
   argv: ["evaluate", file, "--as-of", "2024-03-01", "--json"],
   now: NOW.getTime(),
   colour: false,
+  evaluation: true,
 });
 
 async function pooled(jobs: WorkbookJob[], parallel: number, worker?: string) {

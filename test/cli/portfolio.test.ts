@@ -91,6 +91,8 @@ describe("kpi-rewards evaluate over a portfolio", () => {
       expect(run.status).toBe(2);
       expect(run.err).toBe(`kpi-rewards: ${broken}: is not an .xlsx workbook\n`);
       const document = JSON.parse(run.out) as { workbooks: Record<string, unknown>[] };
+      // Laid out as JSON.stringify(…, null, 2) lays it out, though the entries are spliced as text.
+      expect(run.out).toBe(`${JSON.stringify(document, null, 2)}\n`);
       expect(document.workbooks).toEqual([
         { file: south, ...JSON.parse(soloSouth.out) },
         { file: broken, error: "is not an .xlsx workbook" },
