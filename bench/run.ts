@@ -602,6 +602,24 @@ async function portfolioRun(): Promise<void> {
       workers: Number(cpu?.[2] ?? NaN) / 1000,
     };
   };
+  // What one process costs: Node's start and the CLI's modules, then its first and later workbooks.
+  const warmups = [0, 1, 2].map(() =>
+    execFileSync(
+      process.execPath,
+      [path.join(__dirname, "portfolio-warmup.js"), ...files.slice(0, 3)],
+      {
+        encoding: "utf8",
+      }
+    )
+      .trim()
+      .split(" ")
+      .map((us) => Number(us) / 1e6)
+  );
+  const step = (i: number) => median(warmups.map((w) => w[i])).toFixed(2);
+  report(
+    "CLI portfolio, CPU time of one process: Node's start + the CLI's modules / its first workbook / its second, third (median of 3)",
+    `${step(0)} s + ${step(1)} s / ${step(2)} s / ${step(3)} s, ${step(4)} s`
+  );
   const load = os.loadavg()[0];
   const one: ReturnType<typeof run>[] = [];
   const two: ReturnType<typeof run>[] = [];
@@ -674,8 +692,13 @@ function mergeRows(): void {
 
 const PORTFOLIO_METHOD = `- **CLI portfolio**: \`kpi-rewards evaluate <8 files> --jobs 1\` and \`--jobs 2\` in child processes, alternating,
   on eight workbooks of 50,000 observation rows and 500 targets each (\`bench/long-workbook.ts\`),
-  every workbook evaluated and its \`-rewards\` copy written; the load average is taken before and after,
-  as other work on the machine moves the figure.`;
+  every workbook evaluated and its \`-rewards\` copy written; wall time, median of 5, and the CPU time of
+  the portfolio process and of its worker (\`bench/cpu-with-workers.js\`: Linux's children's time), with
+  the load average before and after, as other work on the machine moves the figure. The CPU time of one
+  process (\`bench/portfolio-warmup.js\`) shows what each worker adds: Node's start, the CLI's modules
+  and its first workbook on cold code, against the warm cost of the workbooks after it. On 2 cores,
+  \`--jobs 2\` cannot take less wall time than half its CPU time, and \`--jobs 1\` already keeps part of
+  the second core busy (V8's compiler and garbage collector threads, zlib on libuv's thread pool).`;
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(root, "dist", "taskpane.js")))
