@@ -17,14 +17,24 @@ import {
 } from "../sheet";
 import { writeOutput, type OutputPlan } from "./output-file";
 import { escapeXml } from "./results-sheet-xml";
-import { openPackage, sheetOwner, sheetPartOf, type WorkbookPackage } from "./xlsx-package";
+import { putPart } from "./deflated-part";
+import { deflateSegment, inflateSegment, putSegmentedPart, type Segment } from "./segmented-part";
+import { storedHistory } from "./workbook-history";
+import {
+  isDate1904,
+  openPackage,
+  sheetOwner,
+  sheetPartOf,
+  type WorkbookPackage,
+} from "./xlsx-package";
 import { InputError, readXlsx } from "./xlsx-read";
-import { setWorksheetCells, WorksheetEditError } from "./worksheet-cells";
+import { type CellEdit, setWorksheetCells, WorksheetEditError } from "./worksheet-cells";
 
 /**
  * `kpi-rewards approve`: writes `Approved by` and `Approved at` on one run of the workbook's
  * `KPI History` (SPEC §9), in place. Only those two cells change: the history sheet's part is edited
- * as text and every other entry of the package is carried over as it was.
+ * as text (only its first segment when this tool wrote it in segments) and every other entry of the
+ * package is carried over as it was.
  */
 
 /** Why a run cannot be approved: one line for the user, exit status 2. */
@@ -69,6 +79,46 @@ export function runRowOf(values: Grid, top: number, run: number): RunRow | undef
   return undefined;
 }
 
+/** The two approval cells of the run at `where`, as edits of the history sheet's XML. */
+function approvalEdits(where: RunRow, by: string, at: number): CellEdit[] {
+  return [
+    {
+      row: where.row,
+      column: where.approvedBy,
+      cell: (ref, style) =>
+        `<c r="${ref}"${style ? ` s="${style}"` : ""} t="inlineStr"><is><t xml:space="preserve">${escapeXml(by)}</t></is></c>`,
+    },
+    {
+      row: where.row,
+      column: where.approvedAt,
+      // A blank cell we wrote carries the date-time format already; else take Evaluated at's.
+      cell: (ref, style, styleOf) => {
+        const s = style ?? styleOf(where.evaluatedAt);
+        return `<c r="${ref}"${s ? ` s="${s}"` : ""}><v>${at}</v></c>`;
+      },
+    },
+  ];
+}
+
+function edited(xml: string, edits: readonly CellEdit[]): string {
+  try {
+    return setWorksheetCells(xml, edits);
+  } catch (error) {
+    if (error instanceof WorksheetEditError)
+      throw new InputError(`its ${HISTORY_SHEET} sheet cannot be edited: ${error.message}`);
+    throw error;
+  }
+}
+
+function packaged(pkg: WorkbookPackage): Promise<Buffer> {
+  // Entries not touched keep their compressed bytes: JSZip reuses them when the method matches.
+  return pkg.zip.generateAsync({
+    type: "nodebuffer",
+    compression: "DEFLATE",
+    compressionOptions: { level: 6 },
+  });
+}
+
 /** The package's bytes with the run approved: the history sheet's part edited, every other entry as it was. */
 export async function approvedPackage(
   pkg: WorkbookPackage,
@@ -79,43 +129,39 @@ export async function approvedPackage(
 ): Promise<Buffer> {
   const file = pkg.zip.file(part);
   if (!file) throw new InputError(`is missing the part ${part} of its ${HISTORY_SHEET} sheet`);
-  const xml = await file.async("string");
-  let edited: string;
-  try {
-    edited = setWorksheetCells(xml, [
-      {
-        row: where.row,
-        column: where.approvedBy,
-        cell: (ref, style) =>
-          `<c r="${ref}"${style ? ` s="${style}"` : ""} t="inlineStr"><is><t xml:space="preserve">${escapeXml(by)}</t></is></c>`,
-      },
-      {
-        row: where.row,
-        column: where.approvedAt,
-        // A blank cell we wrote carries the date-time format already; else take Evaluated at's.
-        cell: (ref, style, styleOf) => {
-          const s = style ?? styleOf(where.evaluatedAt);
-          return `<c r="${ref}"${s ? ` s="${s}"` : ""}><v>${at}</v></c>`;
-        },
-      },
-    ]);
-  } catch (error) {
-    if (error instanceof WorksheetEditError)
-      throw new InputError(`its ${HISTORY_SHEET} sheet cannot be edited: ${error.message}`);
-    throw error;
-  }
-  pkg.zip.file(part, edited);
-  // Entries not touched keep their compressed bytes: JSZip reuses them when the method matches.
-  return pkg.zip.generateAsync({
-    type: "nodebuffer",
-    compression: "DEFLATE",
-    compressionOptions: { level: 6 },
+  putPart(pkg.zip, part, edited(await file.async("string"), approvalEdits(where, by, at)));
+  return packaged(pkg);
+}
+
+/**
+ * The package's bytes with the run approved in a history sheet stored in segments: KpiRuns lies in the
+ * first segment, so only that segment is inflated, edited and deflated again; the others keep their
+ * compressed bytes.
+ */
+async function approvedSegments(
+  pkg: WorkbookPackage,
+  part: string,
+  segments: readonly Segment[],
+  where: RunRow,
+  by: string,
+  at: number
+): Promise<Buffer> {
+  const [first, ...rest] = segments;
+  const close = "</sheetData>";
+  const text = edited(
+    `${inflateSegment(first).toString("utf8")}${close}`,
+    approvalEdits(where, by, at)
+  ).slice(0, -close.length);
+  putSegmentedPart(pkg.zip, part, {
+    segments: [deflateSegment(first.tag, Buffer.from(text, "utf8")), ...rest],
   });
+  return packaged(pkg);
 }
 
 /**
  * Approves run `run` (default the last) of the workbook `bytes` by `by` at `now`; returns the new
- * package and what was approved. Refusals are ApprovalError or InputError, one line each.
+ * package and what was approved. Refusals are ApprovalError or InputError, one line each. Only
+ * `KPI History` is read: its first segment when this tool wrote it in segments, else its cells.
  */
 export async function approve(
   bytes: Buffer,
@@ -129,19 +175,36 @@ export async function approve(
     throw new ApprovalError(
       `has a sheet named "${owner.name}" that kpi-rewards did not create, so it holds no runs to approve; nothing was written`
     );
-  const workbook = await readXlsx(bytes);
-  const sheet =
+  const date1904 = isDate1904(pkg.workbook);
+  const at = workbookSerial(localTimeSerial(now), date1904);
+  const stored = await storedHistory(pkg);
+  const part = sheetPartOf(pkg, HISTORY_SHEET);
+  if (stored.kind === "segmented" && part) {
+    const chosen = runToApprove({ runs: stored.runs, results: [] }, run);
+    if (!chosen.ok) throw new ApprovalError(chosen.message);
+    // KpiRuns as this tool writes it: headed on row 1, a row per run from row 2, from column A.
+    const where = {
+      row: 2 + stored.runs.indexOf(chosen.value),
+      evaluatedAt: RUNS_HEADER.indexOf("Evaluated at"),
+      approvedBy: RUNS_HEADER.indexOf("Approved by"),
+      approvedAt: RUNS_HEADER.indexOf("Approved at"),
+    };
+    const segments = stored.sheet.segments;
+    return {
+      bytes: await approvedSegments(pkg, part, segments, where, by, at),
+      approval: { run: chosen.value, by, at },
+    };
+  }
+  const workbook =
     owner.kind === "ours"
-      ? workbook.sheets.find((s) => sameSheetName(s.name, HISTORY_SHEET))
+      ? await readXlsx(bytes, (sheet) => !sameSheetName(sheet, HISTORY_SHEET))
       : undefined;
-  const date1904 = workbook.date1904 ?? false;
+  const sheet = workbook?.sheets.find((s) => sameSheetName(s.name, HISTORY_SHEET));
   const history = sheet ? readRunHistory(sheet.values, date1904) : { runs: [], results: [] };
   const chosen = runToApprove(history, run);
   if (!chosen.ok) throw new ApprovalError(chosen.message);
-  const part = sheetPartOf(pkg, HISTORY_SHEET);
   const where = sheet && runRowOf(sheet.values, sheet.top ?? 0, chosen.value.run);
   if (!part || !where) throw new ApprovalError(`has no run ${chosen.value.run} to approve`);
-  const at = workbookSerial(localTimeSerial(now), date1904);
   return {
     bytes: await approvedPackage(pkg, part, where, by, at),
     approval: { run: chosen.value, by, at },

@@ -16,7 +16,12 @@ import {
   resultsSheet,
 } from "../sheet";
 import { ApprovalError, approveWorkbook } from "./approve";
-import { workbookHistory } from "./workbook-history";
+import {
+  recordedHistoryPart,
+  skippedSheets,
+  storedHistory,
+  workbookHistory,
+} from "./workbook-history";
 import { commandHelp, commandUsage, generalHelp, OPTIONS, USAGE, type Command } from "./help";
 import { OutputError, planOutput, type OutputPlan } from "./output-file";
 import { evaluatePortfolio } from "./portfolio";
@@ -174,11 +179,13 @@ async function evaluate(args: EvaluateArgs, io: Io): Promise<number> {
     ? await planOutput(output, { input: args.file, inPlace: args.inPlace, force: args.force })
     : undefined;
   const pkg = await openPackage(bytes);
-  const workbook = await readXlsx(bytes);
-  const history = workbookHistory(pkg, workbook);
+  const asOf = args.asOf ?? todaySerial(io.now());
+  const stored = await storedHistory(pkg);
+  const workbook = await readXlsx(bytes, skippedSheets(stored));
+  const history = await workbookHistory(stored, workbook, asOf);
   // Compared with the history whenever there is one; a run is planned only when one will be written.
   let evaluation: Evaluation = evaluateWorkbook(workbook, {
-    asOf: args.asOf ?? todaySerial(io.now()),
+    asOf,
     history: plan || history.runs.length > 0 ? history : undefined,
   });
   const missing = missingTableMessage(evaluation.tables);
@@ -187,11 +194,12 @@ async function evaluate(args: EvaluateArgs, io: Io): Promise<number> {
     const now = io.now();
     const laid = sheetOf(evaluation, formatTimestamp(now), workbook.date1904 ?? false);
     evaluation = laid.evaluation;
+    const recorded = recordedRun(history, evaluation, localTimeSerial(now));
     await writeResultsWorkbook(
       pkg,
       plan,
       laid.sheet,
-      recordedRun(history, evaluation, localTimeSerial(now)).history
+      await recordedHistoryPart(stored, history, recorded, workbook)
     );
   }
   io.evaluated?.(evaluation);

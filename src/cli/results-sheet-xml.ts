@@ -158,10 +158,11 @@ export function highlightXml(
   firstRow: number,
   lastRow: number,
   styles: Styles,
-  priority: () => number
+  priority: () => number,
+  left = 0
 ): string[] {
   return table.highlights.map(({ column, highlight }) => {
-    const letter = columnName(column);
+    const letter = columnName(left + column);
     const sqref = `${letter}${firstRow + 1}:${letter}${lastRow + 1}`;
     if (highlight === "attainment") {
       const colour = `FF${ATTAINMENT_BAR_COLOUR.replace("#", "")}`;

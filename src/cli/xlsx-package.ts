@@ -12,6 +12,7 @@ import {
   sameSheetName,
 } from "../sheet";
 import { putPart } from "./deflated-part";
+import { isSegmentedPart, putSegmentedPart, type SegmentedPart } from "./segmented-part";
 import { REL, sheetXml, tableXml, type TablePart } from "./results-sheet-xml";
 import { Styles } from "./styles-part";
 import {
@@ -360,7 +361,7 @@ export interface OwnedSheet {
     date1904: boolean,
     tableNames: readonly string[],
     tableRelIds: readonly string[]
-  ) => { xml: string | Buffer; tables: TablePart[] };
+  ) => { xml: string | Buffer | SegmentedPart; tables: TablePart[] };
   /** 0-based first and last row printed on every page, when the sheet has print titles. */
   readonly printRows?: readonly [number, number];
   /** The workbook opens on this sheet. */
@@ -584,7 +585,8 @@ export async function addOwnedSheets(
         `<Relationship Id="${relIds[t]}" Type="${TABLE_TYPE}" Target="${relativeTarget(folderOf(sheetPath), path)}"/>`
       );
     });
-    putPart(zip, sheetPath, xml);
+    if (isSegmentedPart(xml)) putSegmentedPart(zip, sheetPath, xml);
+    else putPart(zip, sheetPath, xml);
     zip.file(
       relsPath(sheetPath),
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_REL}">${sheetRels.join("")}</Relationships>`

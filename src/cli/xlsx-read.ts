@@ -1,5 +1,6 @@
 import { readFile } from "fs/promises";
 import type { WorkbookGrid } from "../engine";
+import { LIMITS } from "./ooxml/limits";
 import { PackageError } from "./ooxml/package-error";
 import { readWorkbookPackage } from "./ooxml/workbook-package";
 
@@ -36,11 +37,15 @@ export async function readInput(path: string): Promise<Buffer> {
 /**
  * Reads every sheet's cells, with its Excel tables, from the package's bytes (src/cli/ooxml): values
  * only, dates as serials in the workbook's own date system, no temp files. A package that cannot be
- * read is an InputError (one line, exit 2); problems that leave the rest readable are `issues`.
+ * read is an InputError (one line, exit 2); problems that leave the rest readable are `issues`. Sheets
+ * `skip` names are not read (KPI History, when its runs are read part by part).
  */
-export async function readXlsx(bytes: Buffer): Promise<WorkbookGrid> {
+export async function readXlsx(
+  bytes: Buffer,
+  skip?: (sheet: string) => boolean
+): Promise<WorkbookGrid> {
   try {
-    return await readWorkbookPackage(bytes);
+    return await readWorkbookPackage(bytes, LIMITS, skip);
   } catch (error) {
     if (error instanceof PackageError)
       throw new InputError(`cannot be read as a workbook: ${error.message}`);

@@ -1,11 +1,10 @@
 import path from "path";
-import type { RunHistory } from "../engine";
 import { NUMBER_FORMATS, type ResultsSheet, sampleWorkbook } from "../sheet";
-import { historySheetPart } from "./history-sheet-xml";
 import { writeOutput, type OutputPlan } from "./output-file";
 import {
   addOwnedSheets,
   ForeignSheetError,
+  type OwnedSheet,
   resultsSheetPart,
   type WorkbookPackage,
 } from "./xlsx-package";
@@ -14,16 +13,16 @@ export { ForeignSheetError };
 
 /**
  * Writes the input package with the results sheet added to the planned file (the input with
- * --in-place), and the run history when a run is recorded: both sheets in one package, written to a
+ * --in-place), and the `KPI History` sheet when a run is recorded: both sheets in one package, written to a
  * temporary file and renamed, so a failure anywhere leaves the file as it was.
  */
 export async function writeResultsWorkbook(
   input: WorkbookPackage,
   plan: OutputPlan,
   results: ResultsSheet,
-  history?: RunHistory
+  history?: OwnedSheet
 ): Promise<void> {
-  const sheets = [resultsSheetPart(results), ...(history ? [historySheetPart(history)] : [])];
+  const sheets = [resultsSheetPart(results), ...(history ? [history] : [])];
   const packaged = await addOwnedSheets(input, sheets, { extension: path.extname(plan.path) });
   await writeOutput(plan, packaged);
 }

@@ -53,11 +53,17 @@ export { checkPayCurve, curvePayout } from "./rules/pay-curve";
 export { headerKey } from "./grid/header";
 export type { RunHistory, RunPlan, RunRecord, RunTargetRecord } from "./runs/run-history";
 export {
+  comparisonRun,
+  lastRun,
   NO_HISTORY,
   readRunHistory,
   runRecord,
+  runRecords,
+  RUN_RESULTS_HEADER,
   RUNS_HEADER,
+  runsBefore,
   runTargetRecords,
+  runTargetRows,
   runToApprove,
 } from "./runs/run-history";
 export type { RecordedRun } from "./recorded-run";

@@ -44,8 +44,8 @@ async function writeLayout<Sheet extends SheetLayout>(
 ): Promise<Sheet> {
   const sheet = inDateSystem(laid, build.date1904);
   for (const line of sheet.lines) writeLine(worksheet, line);
-  for (const { table, top } of sheet.tables)
-    await writeTable(build, worksheet, table, top, build.tableName(table.name));
+  for (const { table, top, left } of sheet.tables)
+    await writeTable(build, worksheet, table, top, left ?? 0, build.tableName(table.name));
   sheet.columns.forEach((column, i) => {
     const range = worksheet.getRange(`${columnName(i)}:${columnName(i)}`);
     range.format.columnWidth = widthInPoints(column.width);
@@ -145,34 +145,38 @@ async function writeTable(
   sheet: Excel.Worksheet,
   table: OutputTable,
   top: number,
+  left: number,
   name: string
 ): Promise<void> {
   const width = table.header.length;
-  const last = columnName(width - 1);
+  const first = columnName(left);
+  const last = columnName(left + width - 1);
   const values = tableValues(table);
   const bodyTop = top + 2;
   const bodyBottom = top + 1 + bodyRows(table).length;
   // Number formats first, so text that looks like a formula or a number stays exactly as written.
   table.formats.forEach((format, column) => {
-    const letter = columnName(column);
+    const letter = columnName(left + column);
     sheet.getRange(`${letter}${bodyTop}:${letter}${bodyBottom}`).numberFormat = cellFormat(
       NUMBER_FORMATS[format]
     );
   });
-  sheet.getRange(`A${top + 1}:${last}${top + 1}`).numberFormat = cellFormat(NUMBER_FORMATS.text);
+  sheet.getRange(`${first}${top + 1}:${last}${top + 1}`).numberFormat = cellFormat(
+    NUMBER_FORMATS.text
+  );
   // One 2D array per table, or blocks under the request limit for very large results; a block that
   // would not fit beside what is already queued (another table, the other sheet) waits for its own request.
   for (const block of valueBlocks(values)) {
     await build.budget.reserve(block.bytes);
     sheet.getRange(
-      `A${top + 1 + block.first}:${last}${top + block.first + block.rows.length}`
+      `${first}${top + 1 + block.first}:${last}${top + block.first + block.rows.length}`
     ).values = block.rows;
   }
-  const created = sheet.tables.add(`A${top + 1}:${last}${bodyBottom}`, true);
+  const created = sheet.tables.add(`${first}${top + 1}:${last}${bodyBottom}`, true);
   created.name = name;
   created.style = "TableStyleLight9";
   for (const { column, highlight } of table.highlights) {
-    const letter = columnName(column);
+    const letter = columnName(left + column);
     const range = sheet.getRange(`${letter}${bodyTop}:${letter}${bodyBottom}`);
     if (highlight === "attainment") {
       const bars = range.conditionalFormats.add(Excel.ConditionalFormatType.dataBar);

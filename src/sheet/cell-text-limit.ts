@@ -32,9 +32,11 @@ export function overlongTextIssues(sheet: ResultsSheet, sheetName: string): Issu
     });
   };
   for (const line of sheet.lines) line.values.forEach((value, c) => check(line.row, c, value));
-  for (const { table, top } of sheet.tables) {
-    table.header.forEach((name, c) => check(top, c, name));
-    bodyRows(table).forEach((row, r) => row.forEach((value, c) => check(top + 1 + r, c, value)));
+  for (const { table, top, left = 0 } of sheet.tables) {
+    table.header.forEach((name, c) => check(top, left + c, name));
+    bodyRows(table).forEach((row, r) =>
+      row.forEach((value, c) => check(top + 1 + r, left + c, value))
+    );
   }
   return issues;
 }

@@ -37,8 +37,9 @@ export function inDateSystem<Sheet extends SheetLayout>(sheet: Sheet, date1904: 
     ...sheet,
     date1904,
     lines: sheet.lines.map((line) => ({ ...line, values: row(line.values, line.formats) })),
-    tables: sheet.tables.map(({ table, top }) => ({
+    tables: sheet.tables.map(({ table, top, left }) => ({
       top,
+      ...(left === undefined ? {} : { left }),
       table: { ...table, rows: table.rows.map((values) => row(values, table.formats)) },
     })),
   };

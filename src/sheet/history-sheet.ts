@@ -9,13 +9,16 @@ import {
 import type { CellValue } from "../engine/grid/cell";
 import type { ColumnFormat } from "./column-format";
 import { inDateSystem } from "./date-system";
-import { bodyRows, type OutputTable } from "./output-tables";
+import type { OutputTable } from "./output-tables";
 import type { SheetLayout } from "./sheet-layout";
 
 /**
  * The `KPI History` sheet (SPEC §9), laid out from the engine's run records for every writer: KpiRuns
- * at the top, KpiRunResults two rows under it, both from column A. The engine reads the sheet back by
- * its header rows (run-history.ts), so the headers are the engine's and only the layout lives here.
+ * from A1 and KpiRunResults beside it after one blank column, both headed on row 1 and each growing
+ * downward, so recording a run adds cells and moves none (earlier versions put KpiRunResults under
+ * KpiRuns, where every new run pushed all results down; the engine reads both). The engine reads the
+ * sheet back by its header rows (run-history.ts), so the headers are the engine's and only the layout
+ * lives here.
  */
 export interface HistorySheet extends SheetLayout {
   readonly name: typeof HISTORY_SHEET;
@@ -98,26 +101,32 @@ export function runResultsTable(results: readonly RunTargetRecord[]): OutputTabl
 }
 
 /** Wide enough for a 32-character fingerprint in Inputs; names and dates like the results sheet's. */
-function widthOf(name: string | undefined): number {
-  if (name === undefined) return 0;
+function widthOf(name: string): number {
   return name === "Inputs" ? 34 : name.length <= 6 ? 12 : 16;
 }
+
+/** 0-based column where KpiRunResults starts: after KpiRuns and one blank column (N). */
+export const RUN_RESULTS_LEFT = RUNS_HEADER.length + 1;
 
 /** The whole history as one sheet, dates in the workbook's system; runs are appended by laying it out again. */
 export function historySheet(history: RunHistory, date1904 = false): HistorySheet {
   const runs = runsTable(history.runs);
   const results = runResultsTable(history.results);
-  const resultsTop = 1 + bodyRows(runs).length + 2;
-  const columnCount = Math.max(RUNS_HEADER.length, RUN_RESULTS_HEADER.length);
+  const columnCount = RUN_RESULTS_LEFT + RUN_RESULTS_HEADER.length;
   const laid: HistorySheet = {
     name: HISTORY_SHEET,
     lines: [],
     tables: [
-      { table: runs, top: 0 },
-      { table: results, top: resultsTop },
+      { table: runs, top: 0, left: 0 },
+      { table: results, top: 0, left: RUN_RESULTS_LEFT },
     ],
     columns: Array.from({ length: columnCount }, (_, i) => ({
-      width: Math.max(widthOf(RUNS_HEADER[i]), widthOf(RUN_RESULTS_HEADER[i])),
+      width:
+        i < RUNS_HEADER.length
+          ? widthOf(RUNS_HEADER[i])
+          : i < RUN_RESULTS_LEFT
+            ? 3
+            : widthOf(RUN_RESULTS_HEADER[i - RUN_RESULTS_LEFT]),
       wrap: false,
     })),
     frozenRows: 1,

@@ -29,7 +29,7 @@ export {
   workbookSummary,
 } from "./portfolio-summary";
 export { failedTable, PORTFOLIO_TITLE, portfolioSheet } from "./portfolio-sheet";
-export { historySheet } from "./history-sheet";
+export { historySheet, RUN_RESULTS_LEFT } from "./history-sheet";
 export type { OutputTable } from "./output-tables";
 export { bodyRows, issuesTable, RESULTS_HEADER, resultsTable, teamsTable } from "./output-tables";
 export type { ColumnFormat } from "./column-format";

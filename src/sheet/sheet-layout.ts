@@ -19,14 +19,14 @@ export interface SheetColumn {
 
 /**
  * A sheet KPI Rewards writes, laid out once for every writer: lines of text, tables (all from column
- * A), column widths and frozen rows. Writers render it; they decide nothing about it.
+ * A unless placed beside another), column widths and frozen rows. Writers render it; they decide nothing about it.
  */
 export interface SheetLayout {
   readonly name: string;
   /** Every line outside the tables, in row order. */
   readonly lines: readonly SheetLine[];
-  /** Each table with its 0-based top row; all start in column A. */
-  readonly tables: readonly { table: OutputTable; top: number }[];
+  /** Each table with its 0-based top row and first column (column A when `left` is absent). */
+  readonly tables: readonly { table: OutputTable; top: number; left?: number }[];
   readonly columns: readonly SheetColumn[];
   /** Rows kept in view while scrolling. */
   readonly frozenRows: number;

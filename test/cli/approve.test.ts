@@ -2,6 +2,10 @@ import { readFileSync, writeFileSync } from "fs";
 import path from "path";
 import JSZip from "jszip";
 import { runRowOf } from "../../src/cli/approve";
+import { historySheetPart } from "../../src/cli/history-sheet-xml";
+import { storedHistory } from "../../src/cli/workbook-history";
+import { addOwnedSheets, openPackage } from "../../src/cli/xlsx-package";
+import { runRecord, runTargetRecords } from "../../src/engine";
 import { runCli as run } from "../support/cli";
 import { day, everyDay, longRows } from "../support/workbooks";
 import {
@@ -116,6 +120,61 @@ describe("kpi-rewards approve", () => {
       expect([status, err]).toEqual([2, `kpi-rewards: ${file}: ${message}\n`]);
       expect(readFileSync(file).equals(before)).toBe(true);
     }
+  });
+
+  test("in a history written in segments only the first segment (KpiRuns) is re-encoded: every later run's compressed bytes stay, and the next run still appends", async () => {
+    const file = await writeHandMade(folder, "segments.xlsx");
+    // Two runs of 80 targets: the first segment ends at row 1 + 2 + 48 = 51, results run to row 161.
+    const targets = Array.from({ length: 80 }, (_, t) => ({
+      project: `Project ${t + 1}`,
+      kpi: "Tickets",
+      team: "Service",
+      status: "Met" as const,
+      baseline: 100,
+      actual: 90,
+      attainment: 0.5,
+      payout: 10,
+      start: day("2024-01-01"),
+      observations: 30,
+    }));
+    const history = {
+      runs: [1, 2].map((n) =>
+        runRecord(n, day("2024-01-31") + n, day("2024-02-01"), "ab".repeat(16), targets)
+      ),
+      results: [1, 2].flatMap((n) => runTargetRecords(n, targets)),
+    };
+    const pkg = await openPackage(readFileSync(file));
+    writeFileSync(
+      file,
+      await addOwnedSheets(pkg, [historySheetPart(history)], { extension: ".xlsx" })
+    );
+    const segmentsOf = async () => {
+      const stored = await storedHistory(await openPackage(readFileSync(file)));
+      if (stored.kind !== "segmented") throw new Error(`stored ${stored.kind}`);
+      return stored;
+    };
+    const before = (await segmentsOf()).sheet.segments;
+    expect(before.map((s) => s.tag)).toEqual(["H51", "R1", "R2", "T"]);
+    expect((await run("approve", file, "--by", "Ann Lee", "--run", "1")).status).toBe(0);
+    const after = await segmentsOf();
+    expect(after.sheet.segments.map((s) => s.tag)).toEqual(["H51", "R1", "R2", "T"]);
+    for (const i of [1, 2, 3])
+      expect(after.sheet.segments[i].compressed.equals(before[i].compressed)).toBe(true);
+    expect(after.runs.map((r) => [r.run, r.approvedBy])).toEqual([
+      [1, "Ann Lee"],
+      [2, undefined],
+    ]);
+    // Run 3 (the workbook's one target) goes on row 162, past the first segment: a segment of its own.
+    expect((await run("evaluate", file, "--as-of", "2024-03-01", "--in-place")).status).toBe(0);
+    const third = await segmentsOf();
+    expect(third.sheet.segments.map((s) => s.tag)).toEqual(["H51", "R1", "R2", "R3", "T"]);
+    for (const i of [1, 2])
+      expect(third.sheet.segments[i].compressed.equals(before[i].compressed)).toBe(true);
+    expect(third.runs.map((r) => [r.run, r.targets, r.approvedBy])).toEqual([
+      [1, 80, "Ann Lee"],
+      [2, 80, undefined],
+      [3, 1, undefined],
+    ]);
   });
 
   test("Approved at is written in a 1904 workbook's own date system", async () => {

@@ -1,10 +1,15 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
 import * as historyXml from "../../src/cli/history-sheet-xml";
 import { readInput, readXlsx } from "../../src/cli/xlsx-read";
 import { addOwnedSheets, openPackage } from "../../src/cli/xlsx-package";
-import { runRecord, runTargetRecords } from "../../src/engine";
-import { workbookHistory } from "../../src/cli/workbook-history";
+import { evaluateWorkbook, NO_HISTORY, runRecord, runTargetRecords } from "../../src/engine";
+import {
+  skippedSheets,
+  storedHistory,
+  wholeHistory,
+  workbookHistory,
+} from "../../src/cli/workbook-history";
 import { runCli as run } from "../support/cli";
 import { day } from "../support/workbooks";
 import { editPackage, partOf, readSheet, temporaryFolder, writeHandMade } from "../support/xlsx";
@@ -28,7 +33,7 @@ async function mistypeLastObservation(file: string): Promise<void> {
 
 async function historyOf(file: string) {
   const bytes = await readInput(file);
-  return workbookHistory(await openPackage(bytes), await readXlsx(bytes));
+  return wholeHistory(await storedHistory(await openPackage(bytes)), await readXlsx(bytes));
 }
 
 async function json(file: string, asOf: string) {
@@ -92,19 +97,22 @@ describe("run history through the CLI (SPEC §9)", () => {
     expect(results[2].actual).toBeCloseTo((28 * 319.7 + 3197) / 29, 9);
     expect(results[1].attainment).toBeCloseTo((319.7 - 412) / 412 / -0.2, 9);
     const sheet = await readSheet(file, "KPI History");
-    // KpiRuns from row 1; KpiRunResults two rows under its last run (row 4), so at row 7.
-    expect(sheet.getCell("A1").value).toBe("Run");
+    // KpiRuns from A1; KpiRunResults beside it from N1 (column M blank), both headed on row 1.
+    expect(["A1", "M1", "N1", "R1"].map((c) => sheet.getCell(c).value)).toEqual([
+      "Run",
+      null,
+      "Run",
+      "Status",
+    ]);
     expect([2, 3, 4].map((r) => sheet.getCell(`A${r}`).value)).toEqual([1, 2, 3]);
-    expect(sheet.getCell("A7").value).toBe("Run");
-    expect([8, 9, 10].map((r) => sheet.getCell(`E${r}`).value)).toEqual([
+    expect([2, 3, 4].map((r) => sheet.getCell(`R${r}`).value)).toEqual([
       "Pending",
       "Met",
       "Missed",
     ]);
     // Runs 1 and 2 read back with the same cells as before run 3 was added.
     const now = sheet.getSheetValues();
-    expect(now.slice(2, 4)).toEqual(afterTwo.slice(2, 4));
-    expect(now.slice(8, 10)).toEqual(afterTwo.slice(7, 9));
+    expect(now.slice(1, 4)).toEqual(afterTwo.slice(1, 4));
   });
 
   test("the same inputs and as-of date record nothing new; the header line says which run they repeat", async () => {
@@ -197,9 +205,9 @@ describe("run history through the CLI (SPEC §9)", () => {
     const file = await writeHandMade(folder, "failure.xlsx");
     expect((await run("evaluate", file, "--as-of", "2024-02-15", "--in-place")).status).toBe(0);
     const before = readFileSync(file);
-    const actual = historyXml.historySheetPart;
-    const spy = jest.spyOn(historyXml, "historySheetPart").mockImplementation((history) => ({
-      ...actual(history),
+    const actual = historyXml.appendedHistoryPart;
+    const spy = jest.spyOn(historyXml, "appendedHistoryPart").mockImplementation((...args) => ({
+      ...actual(...args),
       render: () => {
         throw new Error("no space left while laying out KPI History");
       },
@@ -261,4 +269,128 @@ describe("history growth", () => {
     expect(read.results[239_999]).toEqual(history.results[239_999]);
     expect(read.results[123_457]).toEqual(history.results[123_457]);
   }, 300_000);
+});
+
+describe("KPI History read no further than the evaluation needs", () => {
+  const folder = temporaryFolder();
+
+  test("a history in the previous layout (KpiRunResults under KpiRuns, written by openpyxl) is read, then written once beside it with every run kept", async () => {
+    const file = path.join(folder, "previous.xlsx");
+    copyFileSync(path.join(__dirname, "..", "fixtures", "history", "previous-layout.xlsx"), file);
+    const before = await storedHistory(await openPackage(readFileSync(file)));
+    expect(before.kind).toBe("whole");
+    // Run 2 is approved with a payout of 5,000: the evaluation compares with it.
+    const report = await json(file, "2024-03-01");
+    expect(
+      report.results.map((r) => [r.status, r.previousStatus, r.previousPayout, r.changed])
+    ).toEqual([["Met", "Met", 5000, ""]]);
+    expect((await run("evaluate", file, "--as-of", "2024-03-01", "--in-place")).status).toBe(0);
+    const stored = await storedHistory(await openPackage(readFileSync(file)));
+    expect(stored.kind).toBe("segmented");
+    const { runs, results } = await historyOf(file);
+    expect(
+      runs.map((r) => [r.run, r.asOf, r.targets, r.totalReward, r.inputs, r.approvedBy])
+    ).toEqual([
+      [1, day("2024-02-15"), 1, 0, "0123456789abcdef0123456789abcdef", undefined],
+      [2, day("2024-03-01"), 1, 5000, "fedcba9876543210fedcba9876543210", "Ann Lee"],
+      [3, day("2024-03-01"), 1, 5000, runs[2].inputs, undefined],
+    ]);
+    // 2 Mar 2024 10:30 and 4 Mar 2024 08:15, as openpyxl stored them.
+    expect(runs[1].evaluatedAt).toBeCloseTo(day("2024-03-02") + 10.5 / 24, 9);
+    expect(runs[1].approvedAt).toBeCloseTo(day("2024-03-04") + 8.25 / 24, 9);
+    expect(results.map((r) => [r.run, r.status, r.payout, r.observations])).toEqual([
+      [1, "Pending", 0, 14],
+      [2, "Met", 5000, 29],
+      [3, "Met", 5000, 29],
+    ]);
+    const sheet = await readSheet(file, "KPI History");
+    expect(["A4", "N1", "N4", "R4", "A6"].map((c) => sheet.getCell(c).value)).toEqual([
+      3,
+      "Run",
+      3,
+      "Met",
+      null,
+    ]);
+  });
+
+  test("the compared run's Previous status, Previous payout and Changed are the same read segment by segment as read whole, for a new run and for a repeat", async () => {
+    const file = await writeHandMade(folder, "compared.xlsx");
+    const bytes = readFileSync(file);
+    const workbook = await readXlsx(bytes);
+    const asOf = day("2024-03-01");
+    const inputs = evaluateWorkbook(workbook, { asOf, history: NO_HISTORY }).run!.inputs;
+    // 59 other targets first, so the Helpdesk row of each run lies past the first segment (row 51).
+    const others = Array.from({ length: 59 }, (_, t) => ({
+      project: `Project ${t + 1}`,
+      kpi: "Tickets",
+      team: "Service",
+      status: "Missed" as const,
+      baseline: 100,
+      actual: 120,
+      attainment: -1,
+      payout: 0,
+      start: day("2024-02-01"),
+      observations: 29,
+    }));
+    const helpdesk = (status: "Pending" | "Met" | "Missed", payout: number, actual: number) => ({
+      project: "Helpdesk",
+      kpi: "Support calls",
+      team: "Service",
+      status,
+      baseline: 412,
+      actual,
+      attainment: (actual - 412) / 412 / -0.2,
+      payout,
+      start: day("2024-02-01"),
+      observations: 29,
+    });
+    const run = (
+      n: number,
+      of: string,
+      fingerprint: string,
+      target: ReturnType<typeof helpdesk>
+    ) => ({
+      record: runRecord(n, day(of), day(of) + 0.5, fingerprint, [...others, target]),
+      results: runTargetRecords(n, [...others, target]),
+    });
+    const recorded = [
+      run(1, "2024-02-15", "1".repeat(32), helpdesk("Pending", 0, 319.7)),
+      run(2, "2024-02-29", "2".repeat(32), helpdesk("Met", 5000, 330)),
+      // Run 3 read this very workbook as of 1 Mar 2024: evaluating it again as of then repeats it.
+      run(3, "2024-03-01", inputs, helpdesk("Missed", 0, 341.2)),
+    ];
+    const history = {
+      runs: recorded.map((r) => r.record),
+      results: recorded.flatMap((r) => r.results),
+    };
+    const pkg = await openPackage(bytes);
+    writeFileSync(
+      file,
+      await addOwnedSheets(pkg, [historyXml.historySheetPart(history)], { extension: ".xlsx" })
+    );
+    const written = readFileSync(file);
+    const stored = await storedHistory(await openPackage(written));
+    expect(stored.kind).toBe("segmented");
+    const grid = await readXlsx(written, skippedSheets(stored));
+    expect(grid.sheets.map((s) => s.name)).toEqual(["Targets", "Observations"]);
+    const whole = await wholeHistory(await storedHistory(await openPackage(written)), grid);
+    expect(whole.results).toHaveLength(180);
+    const compare = async (of: string, expected: unknown[], read: number[]) => {
+      const partial = await workbookHistory(stored, grid, day(of));
+      // Only the compared runs' results were read.
+      expect([...new Set(partial.results.map((r) => r.run))]).toEqual(read);
+      const byParts = evaluateWorkbook(grid, { asOf: day(of), history: partial });
+      const byWhole = evaluateWorkbook(grid, { asOf: day(of), history: whole });
+      const row = (e: typeof byParts) =>
+        e.results.map((r) => [r.status, r.previousStatus, r.previousPayout, r.changed]);
+      expect(row(byParts)).toEqual(row(byWhole));
+      expect(byParts.issues).toEqual(byWhole.issues);
+      expect(byParts.run).toEqual(byWhole.run);
+      expect(row(byParts)[0].slice(0, 3)).toEqual(expected);
+    };
+    // A new run as of 2 Mar 2024 compares with the last run, 3 (Missed, 0).
+    await compare("2024-03-02", ["Met", "Missed", 0], [3]);
+    // As of 1 Mar 2024 with run 3's inputs it is run 3 again, compared with run 2 (Met, 5,000).
+    await compare("2024-03-01", ["Met", "Met", 5000], [2, 3]);
+  });
 });

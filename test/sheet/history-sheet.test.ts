@@ -50,11 +50,11 @@ const history: RunHistory = {
 };
 
 describe("the KPI History sheet's layout", () => {
-  test("KpiRuns at the top with SPEC §9's columns, one row per run", () => {
+  test("KpiRuns from A1 with SPEC §9's columns, one row per run", () => {
     const sheet = historySheet(history);
     expect(sheet.name).toBe("KPI History");
-    const { table, top } = sheet.tables[0];
-    expect(top).toBe(0);
+    const { table, top, left } = sheet.tables[0];
+    expect([top, left]).toEqual([0, 0]);
     expect(table.name).toBe("KpiRuns");
     expect(table.header).toEqual([
       "Run",
@@ -102,10 +102,10 @@ describe("the KPI History sheet's layout", () => {
     ]);
   });
 
-  test("KpiRunResults two rows under KpiRuns, blanks where a run had no number, status coloured", () => {
-    const { table, top } = historySheet(history).tables[1];
-    // KpiRuns: header at row 0, one run at row 1; two blank rows; then KpiRunResults.
-    expect(top).toBe(4);
+  test("KpiRunResults beside KpiRuns from column N on the same header row, so a new run moves no cell; blanks where a run had no number, status coloured", () => {
+    const { table, top, left } = historySheet(history).tables[1];
+    // KpiRuns takes A–L, M stays blank, KpiRunResults starts at N (0-based column 13).
+    expect([top, left]).toEqual([0, 13]);
     expect(table.name).toBe("KpiRunResults");
     expect(table.header.slice(0, 9)).toEqual([
       "Run",
@@ -127,9 +127,9 @@ describe("the KPI History sheet's layout", () => {
 
   test("an empty history still lays out both tables, each with its one blank row", () => {
     const sheet = historySheet({ runs: [], results: [] });
-    expect(sheet.tables.map((t) => [t.table.name, t.top, t.table.rows.length])).toEqual([
-      ["KpiRuns", 0, 0],
-      ["KpiRunResults", 4, 0],
+    expect(sheet.tables.map((t) => [t.table.name, t.top, t.left, t.table.rows.length])).toEqual([
+      ["KpiRuns", 0, 0, 0],
+      ["KpiRunResults", 0, 13, 0],
     ]);
   });
 
@@ -141,10 +141,15 @@ describe("the KPI History sheet's layout", () => {
     expect(sheet.tables[1].table.rows[0][9]).toBe(43861);
   });
 
-  test("columns are as wide as the wider of their two headers needs, Inputs a 32-character fingerprint; the header row stays in view", () => {
+  test("columns as wide as their headers need, Inputs a 32-character fingerprint, the gap between the tables narrow; the header row stays in view", () => {
     const sheet = historySheet(history);
     expect(sheet.columns.map((c) => c.width)).toEqual([
-      12, 16, 16, 16, 12, 16, 16, 16, 16, 34, 16, 16,
+      // KpiRuns A–L: up to six letters 12, longer 16, Inputs 34
+      12, 12, 16, 16, 12, 12, 16, 12, 16, 34, 16, 16,
+      // M
+      3,
+      // KpiRunResults N–X
+      12, 16, 12, 12, 12, 16, 12, 16, 12, 12, 16,
     ]);
     expect(sheet.frozenRows).toBe(1);
     expect(sheet.lines).toEqual([]);

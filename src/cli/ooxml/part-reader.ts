@@ -1,6 +1,9 @@
 import { textEvents, XmlScanner, type XmlHandler, type XmlTokenHandler } from "./xml-scanner";
 import type { ZipArchive } from "./zip-archive";
 
+/** Where a part's inflated bytes come from: the package, or bytes already in hand (a part's segment). */
+export type PartSource = Pick<ZipArchive, "chunks">;
+
 /** Streams one part through the XML scanner as text events (small parts, shared strings). */
 export async function readPart(
   archive: ZipArchive,
@@ -17,7 +20,7 @@ export async function readPart(
  * row limit). A multibyte character split between two chunks waits with its token for the next one.
  */
 export async function readPartBytes(
-  archive: ZipArchive,
+  archive: PartSource,
   part: string,
   handler: XmlTokenHandler,
   limit?: number

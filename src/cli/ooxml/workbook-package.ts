@@ -10,12 +10,13 @@ import { ZipArchive } from "./zip-archive";
 
 /**
  * Reads an .xlsx package into the engine's grid, part by part in a fixed order (workbook, shared
- * strings, then each sheet with its tables), whatever order the zip holds them in. Problems that
+ * strings, then each sheet with its tables but those `skip` names), whatever order the zip holds them in. Problems that
  * leave the rest readable come back as issues; a package that cannot be read throws PackageError.
  */
 export async function readWorkbookPackage(
   bytes: Buffer,
-  limits: Limits = LIMITS
+  limits: Limits = LIMITS,
+  skip: (sheet: string) => boolean = () => false
 ): Promise<WorkbookGrid> {
   const archive = new ZipArchive(bytes, limits.packageBytes);
   const workbook = await readWorkbookPart(archive);
@@ -31,7 +32,7 @@ export async function readWorkbookPackage(
   const sheets: SheetGrid[] = [];
   for (const entry of workbook.sheets) {
     // Chart sheets and dialog sheets hold no cells.
-    if (entry.relationship.type !== "worksheet") continue;
+    if (entry.relationship.type !== "worksheet" || skip(entry.name)) continue;
     const part = entry.relationship.part;
     if (!archive.has(part))
       throw new PackageError(

@@ -8,9 +8,8 @@ import {
 import { decodeOoxmlText } from "./ooxml-text";
 import { PackageError } from "./package-error";
 import { numberFromBytes } from "./number-bytes";
-import { readPartBytes } from "./part-reader";
+import { readPartBytes, type PartSource } from "./part-reader";
 import type { StartTag } from "./xml-scanner";
-import type { ZipArchive } from "./zip-archive";
 
 /** A worksheet's cells and the relationship ids of its table parts. */
 export interface WorksheetCells {
@@ -62,7 +61,7 @@ const TYPES: Record<string, number> = {
  * whole part as text was most of the run).
  */
 export async function readWorksheetPart(
-  archive: ZipArchive,
+  archive: PartSource,
   part: string,
   sheet: string,
   sharedStrings: readonly string[],

@@ -78,8 +78,10 @@ export function compareWithHistory(
   if (!basis) return { changes: targets.map(() => UNCHANGED) };
   const before = new Map<string, RunTargetRecord>();
   for (const record of history.results) {
+    // The run is checked first: keying every row of a long history cost more than the comparison.
+    if (record.run !== basis.run) continue;
     const key = runTargetKey(record);
-    if (record.run === basis.run && !before.has(key)) before.set(key, record);
+    if (!before.has(key)) before.set(key, record);
   }
   const changes = targets.map((target): TargetChange => {
     const previous = before.get(runTargetKey(target));

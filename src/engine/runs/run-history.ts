@@ -85,11 +85,22 @@ export interface RunTarget {
   readonly observations?: number | null;
 }
 
-/** Where a header row's columns are, when the row holds every one of `header`. */
+/**
+ * Where a header row's columns are, when the row holds every one of `header`. Two tables may share
+ * the row (KpiRuns and KpiRunResults side by side, both starting with `Run`): each first-name cell
+ * starts a candidate, the other names are looked for from there on, and the tightest span wins.
+ */
 function columnsOf(row: readonly CellValue[], header: readonly string[]): number[] | undefined {
   const keys = row.map((cell) => headerKey(cellText(cell)));
-  const columns = header.map((name) => keys.indexOf(headerKey(name)));
-  return columns.every((c) => c >= 0) ? columns : undefined;
+  const wanted = header.map((name) => headerKey(name));
+  let best: number[] | undefined;
+  for (let start = keys.indexOf(wanted[0]); start >= 0; start = keys.indexOf(wanted[0], start + 1)) {
+    const columns = wanted.map((key, i) => (i === 0 ? start : keys.indexOf(key, start)));
+    if (columns.some((c) => c < 0)) continue;
+    const span = Math.max(...columns) - start;
+    if (!best || span < Math.max(...best) - best[0]) best = columns;
+  }
+  return best;
 }
 
 /** The data rows under the first row holding `header`, up to the first blank row. */
@@ -117,18 +128,22 @@ const textOr = (value: CellValue): string | undefined => {
   return text === "" ? undefined : text;
 };
 
-/**
- * The runs recorded in a `KPI History` sheet's cells, dates back in the 1900 system. Rows that are not
- * a run (a blank Run cell, a status no version wrote) are left out rather than guessed.
- */
-export function readRunHistory(values: Grid, date1904 = false): RunHistory {
+const dateIn = (date1904: boolean) => {
   const offset = date1904 ? DATE_1904_OFFSET : 0;
-  const date = (value: CellValue) => {
+  return (value: CellValue) => {
     const serial = numberOr(value, undefined);
     return serial === undefined ? undefined : serial + offset;
   };
+};
+
+/**
+ * KpiRuns rows, their cells in RUNS_HEADER's order, as run records (dates back in the 1900 system).
+ * A row that is not a run (a blank Run or As of cell) is left out rather than guessed.
+ */
+export function runRecords(rows: readonly (readonly CellValue[])[], date1904 = false): RunRecord[] {
+  const date = dateIn(date1904);
   const runs: RunRecord[] = [];
-  for (const row of tableRows(values, RUNS_HEADER)) {
+  for (const row of rows) {
     const run = numberOr(row[0], undefined);
     const asOf = date(row[1]);
     if (run === undefined || asOf === undefined) continue;
@@ -147,8 +162,17 @@ export function readRunHistory(values: Grid, date1904 = false): RunHistory {
       approvedAt: date(row[11]),
     });
   }
+  return runs;
+}
+
+/** KpiRunResults rows, cells in RUN_RESULTS_HEADER's order; a blank Run or a status no version wrote is left out. */
+export function runTargetRows(
+  rows: readonly (readonly CellValue[])[],
+  date1904 = false
+): RunTargetRecord[] {
+  const date = dateIn(date1904);
   const results: RunTargetRecord[] = [];
-  for (const row of tableRows(values, RUN_RESULTS_HEADER)) {
+  for (const row of rows) {
     const run = numberOr(row[0], undefined);
     const status = STATUSES.find((s) => s === cellText(row[4]));
     if (run === undefined || !status) continue;
@@ -166,7 +190,18 @@ export function readRunHistory(values: Grid, date1904 = false): RunHistory {
       observations: numberOr(row[10], null),
     });
   }
-  return { runs, results };
+  return results;
+}
+
+/**
+ * The runs recorded in a `KPI History` sheet's cells, found by their header rows wherever they are:
+ * KpiRunResults beside KpiRuns (the layout written now) or under it (earlier versions).
+ */
+export function readRunHistory(values: Grid, date1904 = false): RunHistory {
+  return {
+    runs: runRecords(tableRows(values, RUNS_HEADER), date1904),
+    results: runTargetRows(tableRows(values, RUN_RESULTS_HEADER), date1904),
+  };
 }
 
 export function lastRun(history: RunHistory): RunRecord | undefined {

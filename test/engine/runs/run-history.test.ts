@@ -124,7 +124,29 @@ describe("run history", () => {
     });
   });
 
-  test("the history reads back from the sheet's cells", () => {
+  test("KpiRunResults beside KpiRuns on the same header row (both start with Run): each table reads its own columns", () => {
+    // Today's layout: KpiRuns A–L, column M blank, KpiRunResults from N; three results, two runs.
+    const sheet = historySheet("Jane Roe");
+    const runs = sheet.slice(1, 4);
+    const results = sheet.slice(6, 9);
+    const rows = [0, 1, 2, 3].map((r) => [
+      ...(runs[r] ?? Array(12).fill(null)),
+      null,
+      ...(results[r] ?? [3, "Shop", "Sales", "Digital", "Pending", 100, 110, 0.33, 0, null, 10]),
+    ]);
+    const history = readRunHistory(rows);
+    expect(history.runs.map((r) => [r.run, r.inputs, r.approvedBy])).toEqual([
+      [1, "aa11", "Jane Roe"],
+      [2, "bb22", undefined],
+    ]);
+    expect(history.results.map((r) => [r.run, r.project, r.status, r.actual])).toEqual([
+      [1, "Helpdesk", "Met", 319.7],
+      [2, "Helpdesk", "Missed", 341.2],
+      [3, "Shop", "Pending", 110],
+    ]);
+  });
+
+  test("an earlier version's history, KpiRunResults under KpiRuns, reads back from the sheet's cells", () => {
     const history = readRunHistory(historySheet("Jane Roe"));
     expect(history.runs.map((r) => [r.run, r.inputs, r.approvedBy, r.approvedAt])).toEqual([
       [1, "aa11", "Jane Roe", day("2024-10-02")],
