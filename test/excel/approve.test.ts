@@ -31,7 +31,7 @@ describe("approving a run", () => {
     history[1][11] = NOV_30_10AM;
     expect(after).toEqual({ ...before, "KPI History": history });
     // Run 2 is untouched.
-    expect(after["KPI History"][2].slice(10)).toEqual(["", ""]);
+    expect(after["KPI History"][2].slice(10, 12)).toEqual(["", ""]);
   });
 
   test("an approved run cannot be approved again: the refusal names who approved it and when", async () => {
@@ -60,7 +60,7 @@ describe("approving a run", () => {
     await expect(approveRun(1, "   ")).rejects.toThrow(
       "Enter the name of the person approving the run."
     );
-    expect(sheetValues(state, "KPI History")[1].slice(10)).toEqual(["", ""]);
+    expect(sheetValues(state, "KPI History")[1].slice(10, 12)).toEqual(["", ""]);
   });
 
   test("a KPI History sheet KPI Rewards did not write is never approved in", async () => {

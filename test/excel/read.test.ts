@@ -225,11 +225,12 @@ describe("the run history is read with the inputs, within the limits", () => {
     withSample(state);
     await evaluateInExcel({ asOfMode: "fixed", asOf: "2024-09-30" });
     const sheet = state.sheet("KPI History")!;
-    // Run 1's nine rows sit on rows 6–14; 239,991 more rows follow them, as 24 months of 10,000 would.
+    // Run 1's nine results rows sit on rows 2–10 from column N; 239,991 more rows follow them, as
+    // 24 months of 10,000 would.
     for (let i = 0; i < 239_991; i++) {
-      const row = 14 + i;
+      const row = 10 + i;
       [1, `Project ${i}`, "Calls", "Team", "Met", 100, 110, 1.1, 500, 45323, 30].forEach((v, c) =>
-        sheet.set(row, c, v)
+        sheet.set(row, 13 + c, v)
       );
     }
     const before = state.syncs;
@@ -257,9 +258,10 @@ describe("the run history is read with the inputs, within the limits", () => {
     ]);
     const responses = state.responses.slice(before);
     expect(Math.max(...responses)).toBeLessThan(MB5);
-    // ~16.7 MB of values in four chunks of about 4 MiB, after the syncs for names and used ranges.
-    expect(state.syncs - before).toBe(6);
-    expect(responses.slice(2).reduce((a, b) => a + b, 0)).toBeGreaterThan(16_000_000);
+    // ~16.7 MB of results values and ~9.4 MB of the blank KpiRuns columns beside them (A–M: 13 "" a
+    // row) in six chunks of about 4 MiB, after the syncs for names and used ranges.
+    expect(state.syncs - before).toBe(8);
+    expect(responses.slice(2).reduce((a, b) => a + b, 0)).toBeGreaterThan(25_000_000);
   });
 
   test("a KPI History sheet KPI Rewards did not write gives no runs and its rows are not read", async () => {

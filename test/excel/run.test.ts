@@ -49,7 +49,9 @@ describe("every Evaluate records its run in KPI History with the results", () =>
     const evaluation = await evaluateAt(new Date(2024, 9, 1, 9, 30));
     expect(evaluation.record?.run).toBe(1);
     const values = history(state);
-    expect(values[0]).toEqual([
+    // KpiRuns A–L, column M blank, KpiRunResults N–X: both headed on row 1.
+    expect(values[0][12]).toBe("");
+    expect(values[0].slice(0, 12)).toEqual([
       "Run",
       "As of",
       "Evaluated at",
@@ -64,7 +66,7 @@ describe("every Evaluate records its run in KPI History with the results", () =>
       "Approved at",
     ]);
     // 1 Oct 2024 is 45566; 09:30 is 9.5/24 of a day.
-    expect(values[1]).toEqual([
+    expect(values[1].slice(0, 12)).toEqual([
       1,
       AS_OF,
       45566 + 9.5 / 24,
@@ -79,8 +81,7 @@ describe("every Evaluate records its run in KPI History with the results", () =>
       "",
     ]);
     expect(evaluation.run!.inputs).toMatch(/^[0-9a-f]{32}$/);
-    // KpiRunResults starts two blank rows under KpiRuns' one run: its header on row 5.
-    expect(values[4].slice(0, 11)).toEqual([
+    expect(values[0].slice(13)).toEqual([
       "Run",
       "Project",
       "KPI",
@@ -93,7 +94,8 @@ describe("every Evaluate records its run in KPI History with the results", () =>
       "Start",
       "Observations",
     ]);
-    expect(values.slice(5, 14).map((row) => [row[0], row[2], row[4], row[8], row[9]])).toEqual([
+    const results = values.slice(1).map((row) => row.slice(13));
+    expect(results.map((row) => [row[0], row[2], row[4], row[8], row[9]])).toEqual([
       [1, "Support calls", "Met", 5000, 45323],
       [1, "First response hours", "Missed", 1893.6798296554564, 45323],
       [1, "Process cost", "Met", 8000, 45352],
@@ -104,11 +106,12 @@ describe("every Evaluate records its run in KPI History with the results", () =>
       [1, "App rating", "Invalid", 0, 45413],
       [1, "Report runtime", "Pending", 0, 45580],
     ]);
-    expect(values.length).toBe(14);
+    expect(values.length).toBe(10);
+    expect(values.slice(2).every((row) => row.slice(0, 13).every((v) => v === ""))).toBe(true);
     const sheet = resultsState(state, "KPI History")!;
     expect(sheet.tables).toEqual([
       ["KpiRuns", 0, 0, 2, 12],
-      ["KpiRunResults", 4, 0, 10, 11],
+      ["KpiRunResults", 0, 13, 10, 11],
     ]);
     expect(sheet.owned).toBe(true);
     expect(headerLine(state)).toMatch(/ · 3 issues · run 1$/);
@@ -128,7 +131,7 @@ describe("every Evaluate records its run in KPI History with the results", () =>
     expect(headerLine(state)).toMatch(/ · same inputs as run 1 \(nothing new recorded\)$/);
   });
 
-  test("changed inputs append run 2 under run 1, which stays as it was, and the results say what changed", async () => {
+  test("changed inputs append run 2 after run 1, whose cells stay at their addresses as they were, and the results say what changed", async () => {
     const state = fakeExcel();
     withSample(state);
     await evaluateAt(new Date(2024, 9, 1, 9, 30));
@@ -137,17 +140,19 @@ describe("every Evaluate records its run in KPI History with the results", () =>
     const evaluation = await evaluateAt(new Date(2024, 9, 3, 8, 0));
     expect(evaluation.record?.run).toBe(2);
     const values = history(state);
-    expect(values[1]).toEqual(run1[1]);
+    // Rows 1–10 hold every cell they held after run 1, but for run 2's KpiRuns line on row 3.
+    expect(values.slice(0, 10).map((row, r) => (r === 2 ? row.slice(12) : row))).toEqual(
+      run1.map((row, r) => (r === 2 ? row.slice(12) : row))
+    );
     expect(values[2].slice(0, 9)).toEqual([2, AS_OF, 45568 + 8 / 24, 9, 2, 2, 2, 3, TOTAL + 1000]);
     expect(values[2][9]).not.toBe(run1[1][9]);
-    // Run 1's nine rows, unchanged, then run 2's nine.
-    expect(values.slice(6, 15)).toEqual(run1.slice(5, 14));
-    expect(values.slice(15, 24).map((row) => [row[0], row[2], row[8]])[2]).toEqual([
+    // Run 1's nine results rows, unchanged, then run 2's nine.
+    expect(values.slice(10, 19).map((row) => [row[13], row[15], row[21]])[2]).toEqual([
       2,
       "Process cost",
       9000,
     ]);
-    expect(values.length).toBe(24);
+    expect(values.length).toBe(19);
     expect(evaluation.results[2].changed).toBe(
       "Met as in run 1 (as of 30 Sep 2024): payout 8,000.00 → 9,000.00"
     );
@@ -203,7 +208,7 @@ describe("every Evaluate records its run in KPI History with the results", () =>
     const values = history(state);
     expect(values[1].slice(0, 3)).toEqual([1, AS_OF - 1462, 45566.5 - 1462]);
     expect(state.dateOf(values[1][1] as number)).toBe("2024-09-30");
-    expect(values[5][9]).toBe(45323 - 1462);
+    expect(values[1][13 + 9]).toBe(45323 - 1462);
     const again = await evaluateAt(new Date(2024, 9, 2));
     expect(again.run?.plan).toEqual({ kind: "repeat", run: 1 });
     expect(again.record?.evaluatedAt).toBe(45566.5);
