@@ -1,5 +1,6 @@
 import { spawnSync } from "child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
+import os from "os";
 import path from "path";
 import { historySheetPart } from "../src/cli/history-sheet-xml";
 import { addOwnedSheets, openPackage } from "../src/cli/xlsx-package";
@@ -48,17 +49,36 @@ export function grownHistory(workbook: WorkbookGrid): RunHistory {
   };
 }
 
-function childSeconds(args: string[]): number {
+/** Wall and CPU seconds (all threads) of one `kpi-rewards` child process. */
+function childSeconds(args: string[]): { wall: number; cpu: number } {
   const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, args, {
+  const child = spawnSync(process.execPath, ["-r", path.join(__dirname, "max-rss.js"), ...args], {
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
   });
   if (child.status !== 0) throw new Error(`kpi-rewards ${args.join(" ")} failed: ${child.stderr}`);
-  return Number(process.hrtime.bigint() - start) / 1e9;
+  const cpu = /cpu (\d+)/.exec(child.stderr ?? "");
+  return {
+    wall: Number(process.hrtime.bigint() - start) / 1e9,
+    cpu: cpu ? Number(cpu[1]) / 1e6 : NaN,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Both workbooks evaluated in turn, three times each (none, history, none, …), so that other work on
+ * the machine weighs on both alike; medians of wall and CPU time.
+ */
+function alternating(bin: string, files: readonly [string, string], more: readonly string[]) {
+  const runs: { wall: number; cpu: number }[][] = [[], []];
+  for (let i = 0; i < 3; i++)
+    files.forEach((file, f) => runs[f].push(childSeconds([bin, "evaluate", file, ...more])));
+  return runs.map((r) => ({
+    wall: median(r.map((x) => x.wall)),
+    cpu: median(r.map((x) => x.cpu)),
+  }));
+}
 
 export async function historyGrowth(
   report: Report,
@@ -96,19 +116,22 @@ export async function historyGrowth(
   );
   const asOf = formatIsoDate(AS_OF);
   const out = path.join(work, "history-out.xlsx");
-  const cli = (file: string, ...more: string[]) =>
-    median([0, 1, 2].map(() => childSeconds([bin, "evaluate", file, "--as-of", asOf, ...more])));
-  const written = [cli(plain, "--out", out, "--force"), cli(withHistory, "--out", out, "--force")];
-  const ratio = written[1] / written[0];
+  const load = os.loadavg()[0];
+  const [plainOut, grownOut] = alternating(
+    bin,
+    [plain, withHistory],
+    ["--as-of", asOf, "--out", out, "--force"]
+  );
+  const ratio = grownOut.wall / plainOut.wall;
   report(
     "CLI evaluate --out, 1M rows × 10k targets, with a 240k-row KPI History against none (wall, median of 3)",
-    `${written[1].toFixed(2)} s vs ${written[0].toFixed(2)} s (×${ratio.toFixed(2)})`,
+    `${grownOut.wall.toFixed(2)} s vs ${plainOut.wall.toFixed(2)} s (×${ratio.toFixed(2)}); CPU ${grownOut.cpu.toFixed(2)} s vs ${plainOut.cpu.toFixed(2)} s (×${(grownOut.cpu / plainOut.cpu).toFixed(2)}); load average ${load.toFixed(2)} before, ${os.loadavg()[0].toFixed(2)} after`,
     "≤ ×1.20",
     ratio <= 1.2
   );
-  const json = [cli(plain, "--json"), cli(withHistory, "--json")];
+  const [noneJson, grownJson] = alternating(bin, [plain, withHistory], ["--as-of", asOf, "--json"]);
   report(
     "CLI evaluate --json (history read and compared, nothing written), same inputs",
-    `${json[1].toFixed(2)} s vs ${json[0].toFixed(2)} s (×${(json[1] / json[0]).toFixed(2)})`
+    `${grownJson.wall.toFixed(2)} s vs ${noneJson.wall.toFixed(2)} s (×${(grownJson.wall / noneJson.wall).toFixed(2)}); CPU ${grownJson.cpu.toFixed(2)} s vs ${noneJson.cpu.toFixed(2)} s`
   );
 }

@@ -12,7 +12,12 @@ import {
   sameSheetName,
 } from "../sheet";
 import { putPart } from "./deflated-part";
-import { isSegmentedPart, putSegmentedPart, type SegmentedPart } from "./segmented-part";
+import {
+  isSegmentedPart,
+  putSegmentedPart,
+  type SegmentedPart,
+  storedSegments,
+} from "./segmented-part";
 import { REL, sheetXml, tableXml, type TablePart } from "./results-sheet-xml";
 import { Styles } from "./styles-part";
 import {
@@ -332,6 +337,8 @@ async function openOn(
     if (index === sheetIndex || written.has(index)) continue;
     const relation = relations.find((r) => attributeOf(r, "Id") === other.relId);
     const part = relation && partPath(base, attributeOf(relation, "Target") ?? "");
+    // A part we stored in segments (KPI History, 140 MB after two years) was written unselected.
+    if (part && storedSegments(pkg.zip, part)) continue;
     const xml = part ? await partText(pkg.zip, part) : undefined;
     if (!part || !xml) continue;
     const unselected = xml.replace(

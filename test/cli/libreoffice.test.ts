@@ -4,6 +4,8 @@ import JSZip from "jszip";
 import path from "path";
 import { locate } from "../../scripts/test-tools";
 import { main } from "../../src/cli/main";
+import { storedHistory } from "../../src/cli/workbook-history";
+import { openPackage } from "../../src/cli/xlsx-package";
 import { convertWithLibreOffice } from "../support/libreoffice";
 import { expectSoundWorkbook } from "../support/ooxml-soundness";
 import { runCli } from "../support/cli";
@@ -16,6 +18,11 @@ import {
   temporaryFolder,
   writeHandMade,
 } from "../support/xlsx";
+
+/** How the CLI finds the workbook's KPI History stored: in its own segments, or to be read whole. */
+async function storedKind(file: string): Promise<string> {
+  return (await storedHistory(await openPackage(readFileSync(file)))).kind;
+}
 
 /** Opens a workbook in LibreOffice headless and saves it again: what survives is what a real spreadsheet read. */
 function roundTrip(file: string, folder: string): string {
@@ -112,8 +119,8 @@ describe("the written workbook in LibreOffice", () => {
     const saved = roundTrip(file, path.join(folder, "saved"));
     await expectSoundWorkbook(saved);
     const history = await readSheet(saved, "KPI History");
-    // KpiRuns' header on row 1, its one run on row 2; KpiRunResults' header two rows under (row 5).
-    expect(["A1", "A2", "A5", "E6", "I6"].map((c) => history.getCell(c).value)).toEqual([
+    // KpiRuns' header on row 1, its one run on row 2; KpiRunResults beside it from column N.
+    expect(["A1", "A2", "N1", "R2", "V2"].map((c) => history.getCell(c).value)).toEqual([
       "Run",
       1,
       "Run",
@@ -159,9 +166,24 @@ describe("the written workbook in LibreOffice", () => {
     });
     expect((await runCli("evaluate", saved, "--as-of", "2024-03-01", "--in-place")).status).toBe(0);
     const grown = await readSheet(saved, "KPI History");
-    // Run 2: no target met, one missed.
-    expect(["A3", "E3", "F3"].map((c) => grown.getCell(c).value)).toEqual([2, 0, 1]);
+    // Run 2: no target met, one missed; its result on row 3 beside it; run 1 as LibreOffice kept it.
+    expect(["A3", "E3", "F3", "N3", "R3"].map((c) => grown.getCell(c).value)).toEqual([
+      2,
+      0,
+      1,
+      2,
+      "Missed",
+    ]);
     expect(grown.getCell("J3").value).not.toBe(grown.getCell("J2").value);
+    expect(grown.getRow(2).values).toEqual(approved.getRow(2).values);
+    // Read whole once from LibreOffice's file, the sheet is stored in segments again: run 3 appends.
+    expect(await storedKind(saved)).toBe("segmented");
+    expect((await runCli("evaluate", saved, "--as-of", "2024-03-02", "--in-place")).status).toBe(0);
+    const third = await readSheet(saved, "KPI History");
+    expect(["A4", "N4", "R4"].map((c) => third.getCell(c).value)).toEqual([3, 3, "Missed"]);
+    expect([2, 3].map((r) => third.getRow(r).values)).toEqual(
+      [2, 3].map((r) => grown.getRow(r).values)
+    );
   }, 180_000);
 
   test("prints the results sheet landscape, one page wide, with the total reward on it", async () => {

@@ -94,7 +94,11 @@ function columnsOf(row: readonly CellValue[], header: readonly string[]): number
   const keys = row.map((cell) => headerKey(cellText(cell)));
   const wanted = header.map((name) => headerKey(name));
   let best: number[] | undefined;
-  for (let start = keys.indexOf(wanted[0]); start >= 0; start = keys.indexOf(wanted[0], start + 1)) {
+  for (
+    let start = keys.indexOf(wanted[0]);
+    start >= 0;
+    start = keys.indexOf(wanted[0], start + 1)
+  ) {
     const columns = wanted.map((key, i) => (i === 0 ? start : keys.indexOf(key, start)));
     if (columns.some((c) => c < 0)) continue;
     const span = Math.max(...columns) - start;
