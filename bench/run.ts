@@ -771,8 +771,10 @@ How each figure is made:
   against none: \`evaluateWorkbook\` with that history and with an empty one (both fingerprint the
   inputs and plan a run; the history adds the comparison), timed like the engine; then
   \`kpi-rewards evaluate\` in a child process on the 1,000,000-row long workbook with and without a
-  \`KPI History\` sheet holding those runs (\`bench/history.ts\`): with \`--out\` it reads the history,
-  compares, and writes it back with run 25 appended; with \`--json\` it only reads and compares.
+  \`KPI History\` sheet holding those runs as the CLI stores it (\`bench/history.ts\`): with \`--out\` it
+  reads KpiRuns and the compared run's 10,000 results, compares, and appends run 25 keeping the other
+  runs' compressed bytes; with \`--json\` it only reads and compares. The two workbooks are run in turn,
+  three times each, wall and CPU time (all threads) medians, the load average beside them.
 - **Excel layer**: the in-memory Excel of \`tools/fake-excel.ts\` (the fake the tests drive; the pane's
   browser tests load the same file), which enforces
   Excel on the web's 5 MB request and response limits and measures both as the UTF-8 JSON Office.js
