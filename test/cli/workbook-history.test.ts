@@ -3,8 +3,17 @@ import path from "path";
 import * as historyXml from "../../src/cli/history-sheet-xml";
 import { readInput, readXlsx } from "../../src/cli/xlsx-read";
 import { addOwnedSheets, openPackage } from "../../src/cli/xlsx-package";
-import { evaluateWorkbook, NO_HISTORY, runRecord, runTargetRecords } from "../../src/engine";
 import {
+  evaluateWorkbook,
+  NO_HISTORY,
+  recordedRun,
+  runRecord,
+  runTargetRecords,
+} from "../../src/engine";
+import { isSegmentedPart } from "../../src/cli/segmented-part";
+import { Styles } from "../../src/cli/styles-part";
+import {
+  recordedHistoryPart,
   skippedSheets,
   storedHistory,
   wholeHistory,
@@ -392,5 +401,39 @@ describe("KPI History read no further than the evaluation needs", () => {
     await compare("2024-03-02", ["Met", "Missed", 0], [3]);
     // As of 1 Mar 2024 with run 3's inputs it is run 3 again, compared with run 2 (Met, 5,000).
     await compare("2024-03-01", ["Met", "Met", 5000], [2, 3]);
+  });
+});
+
+describe("recording a run in a history stored in segments", () => {
+  const folder = temporaryFolder();
+
+  test("once KpiRuns has filled its first segment's room, the run is recorded by writing the whole history again, every run kept", async () => {
+    const file = await writeHandMade(folder, "full.xlsx");
+    expect((await run("evaluate", file, "--as-of", "2024-02-15", "--in-place")).status).toBe(0);
+    expect((await run("evaluate", file, "--as-of", "2024-03-01", "--in-place")).status).toBe(0);
+    const bytes = readFileSync(file);
+    const stored = await storedHistory(await openPackage(bytes));
+    if (stored.kind !== "segmented") throw new Error(`stored ${stored.kind}`);
+    // Pretend the first segment ends at row 3: run 3's KpiRuns row (row 4) no longer fits in it.
+    const [first, ...rest] = stored.sheet.segments;
+    const full = {
+      ...stored,
+      sheet: { ...stored.sheet, segments: [{ ...first, tag: "H3" }, ...rest] },
+    };
+    const workbook = await readXlsx(bytes, skippedSheets(full));
+    const asOf = day("2024-03-02");
+    const history = await workbookHistory(full, workbook, asOf);
+    const evaluation = evaluateWorkbook(workbook, { asOf, history });
+    const recorded = recordedRun(history, evaluation, EVALUATED_AT);
+    const part = await recordedHistoryPart(full, history, recorded, workbook);
+    const { xml, tables } = part!.render(
+      new Styles(undefined),
+      false,
+      ["KpiRuns", "KpiRunResults"],
+      ["rId1", "rId2"]
+    );
+    // Written whole: a first segment with room for 48 runs after run 3 (row 1 + 3 + 48), then the tail.
+    expect(isSegmentedPart(xml) && xml.segments.map((s) => s.tag)).toEqual(["H52", "T"]);
+    expect(tables.map((t) => t.ref)).toEqual(["A1:L4", "N1:X4"]);
   });
 });
