@@ -697,8 +697,8 @@ const PORTFOLIO_METHOD = `- **CLI portfolio**: \`kpi-rewards evaluate <8 files> 
   the load average before and after, as other work on the machine moves the figure. The CPU time of one
   process (\`bench/portfolio-warmup.js\`) shows what each worker adds: Node's start, the CLI's modules
   and its first workbook on cold code, against the warm cost of the workbooks after it. On 2 cores,
-  \`--jobs 2\` cannot take less wall time than half its CPU time, and \`--jobs 1\` already keeps part of
-  the second core busy (V8's compiler and garbage collector threads, zlib on libuv's thread pool).`;
+  \`--jobs 2\` cannot take less wall time than its busier process's CPU time; CPU time over wall time
+  is how many cores a run actually got.`;
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(root, "dist", "taskpane.js")))
