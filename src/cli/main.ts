@@ -23,6 +23,7 @@ import {
   workbookHistory,
 } from "./workbook-history";
 import { commandHelp, commandUsage, generalHelp, OPTIONS, USAGE, type Command } from "./help";
+import * as M from "./messages";
 import { OutputError, planOutput, type OutputPlan } from "./output-file";
 import { evaluatePortfolio } from "./portfolio";
 import { namesPortfolio } from "./portfolio-selection";
@@ -81,15 +82,15 @@ function parseOptions(command: Command, args: readonly string[]): Parsed {
     const equals = arg.indexOf("=");
     const name = equals >= 0 ? arg.slice(0, equals) : arg;
     const option = OPTIONS[command].find((o) => o.name === name);
-    if (!option) throw new UsageError(`unknown option ${name} for ${command}`, command);
+    if (!option) throw new UsageError(M.unknownOption(name, command), command);
     if (option.value === undefined) {
-      if (equals >= 0) throw new UsageError(`${name} takes no value`, command);
+      if (equals >= 0) throw new UsageError(M.optionTakesNoValue(name), command);
       parsed.flags.add(name);
       continue;
     }
     const value = equals >= 0 ? arg.slice(equals + 1) : args[++i];
     if (value === undefined || value === "")
-      throw new UsageError(`${name} needs a value (${option.value})`, command);
+      throw new UsageError(M.optionNeedsValue(name, option.value), command);
     parsed.values.set(name, value);
   }
   return parsed;
@@ -113,7 +114,7 @@ export interface EvaluateArgs {
 function evaluateArgs(args: readonly string[]): EvaluateArgs {
   const parsed = parseOptions("evaluate", args);
   const [file] = parsed.positional;
-  if (!file) throw new UsageError("evaluate needs a workbook", "evaluate");
+  if (!file) throw new UsageError(M.needsWorkbook("evaluate"), "evaluate");
   const result: EvaluateArgs = {
     file,
     files: parsed.positional,
@@ -126,27 +127,19 @@ function evaluateArgs(args: readonly string[]): EvaluateArgs {
   const asOf = parsed.values.get("--as-of");
   if (asOf !== undefined) {
     result.asOf = parseIsoDate(asOf);
-    if (result.asOf === undefined)
-      throw new UsageError(`--as-of "${asOf}" is not a date; write it as YYYY-MM-DD`, "evaluate");
+    if (result.asOf === undefined) throw new UsageError(M.notAnAsOfDate(asOf), "evaluate");
   }
   const jobs = parsed.values.get("--jobs");
   if (jobs !== undefined) {
     result.jobs = /^[1-9]\d{0,3}$/.test(jobs) ? Number(jobs) : undefined;
-    if (result.jobs === undefined)
-      throw new UsageError(
-        `--jobs "${jobs}" is not a number of workbooks from 1 to 9999`,
-        "evaluate"
-      );
+    if (result.jobs === undefined) throw new UsageError(M.notAJobCount(jobs), "evaluate");
   }
   if (result.portfolio !== undefined && path.extname(result.portfolio).toLowerCase() !== ".xlsx")
-    throw new UsageError(`--portfolio ${result.portfolio}: name an .xlsx file`, "evaluate");
+    throw new UsageError(M.portfolioNotXlsx(result.portfolio), "evaluate");
   if (result.out !== undefined && result.inPlace)
-    throw new UsageError("--out and --in-place cannot be used together", "evaluate");
+    throw new UsageError(M.OUT_WITH_IN_PLACE, "evaluate");
   if (result.out !== undefined && !(path.extname(result.out).toLowerCase() in WORKBOOK_CONTENT))
-    throw new UsageError(
-      `--out ${result.out}: name an .xlsx file (or .xlsm for a macro-enabled workbook)`,
-      "evaluate"
-    );
+    throw new UsageError(M.outNotAWorkbook(result.out), "evaluate");
   return result;
 }
 
@@ -205,35 +198,35 @@ async function evaluate(args: EvaluateArgs, io: Io): Promise<number> {
   io.evaluated?.(evaluation);
   if (args.json) io.out(jsonReport(evaluation));
   else
-    io.out(`${textReport(evaluation, args.file, io.colour)}${plan ? `\nWrote ${plan.path}` : ""}`);
+    io.out(
+      `${textReport(evaluation, args.file, io.colour)}${plan ? `\n${M.wrote(plan.path)}` : ""}`
+    );
   return 0;
 }
 
 async function sample(args: readonly string[], io: Io): Promise<number> {
   const parsed = parseOptions("sample", args);
-  if (parsed.positional.length !== 1)
-    throw new UsageError("sample needs one file name, e.g. kpi-rewards sample demo.xlsx", "sample");
+  if (parsed.positional.length !== 1) throw new UsageError(M.SAMPLE_NEEDS_ONE_FILE, "sample");
   const file = parsed.positional[0];
   if (path.extname(file).toLowerCase() !== ".xlsx")
-    throw new UsageError(`sample writes an .xlsx file; got ${file}`, "sample");
+    throw new UsageError(M.sampleNotXlsx(file), "sample");
   const plan = await planOutput(file, { force: parsed.flags.has("--force") });
   await writeSampleWorkbook(plan);
-  io.out(`Wrote the sample workbook ${file}`);
+  io.out(M.wroteSample(file));
   return 0;
 }
 
 async function approveCommand(args: readonly string[], io: Io): Promise<number> {
   const parsed = parseOptions("approve", args);
   const [file, ...more] = parsed.positional;
-  if (!file) throw new UsageError("approve needs a workbook", "approve");
-  if (more.length)
-    throw new UsageError(`one workbook at a time; got ${file} and ${more[0]}`, "approve");
+  if (!file) throw new UsageError(M.needsWorkbook("approve"), "approve");
+  if (more.length) throw new UsageError(M.oneWorkbookAtATime(file, more[0]), "approve");
   const by = parsed.values.get("--by")?.trim();
-  if (!by) throw new UsageError("approve needs --by NAME: who approves the run", "approve");
+  if (!by) throw new UsageError(M.APPROVE_NEEDS_BY, "approve");
   const runText = parsed.values.get("--run");
   const run = runText === undefined ? undefined : Number(runText);
   if (run !== undefined && !(Number.isInteger(run) && run > 0))
-    throw new UsageError(`--run "${runText}" is not a run number; write it as 1, 2, 3…`, "approve");
+    throw new UsageError(M.notARunNumber(runText!), "approve");
   const bytes = await readInput(file);
   const plan = await planOutput(file, { input: file, inPlace: true });
   io.out(await approveWorkbook(plan, bytes, by, run, io.now()));
@@ -255,11 +248,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (command === "evaluate") {
       const args = evaluateArgs(rest);
       if (await namesPortfolio(args.files, args.portfolio)) {
-        if (args.out !== undefined)
-          throw new UsageError(
-            "--out names one workbook; with several, each is written beside its input as <name>-rewards.xlsx (or use --in-place)",
-            "evaluate"
-          );
+        if (args.out !== undefined) throw new UsageError(M.OUT_WITH_PORTFOLIO, "evaluate");
         // A failure outside any one workbook's run is about the portfolio workbook.
         file = args.portfolio ?? args.file;
         return await evaluatePortfolio(args, io, main, defaultOutput);
@@ -283,10 +272,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       );
     }
     if (command === "--version" || command === "-V") {
-      io.out(`kpi-rewards ${version()}`);
+      io.out(M.versionLine(version()));
       return 0;
     }
-    throw new UsageError(command ? `unknown command "${command}"` : "a command is needed");
+    throw new UsageError(M.unknownCommand(command));
   } catch (error) {
     if (error instanceof HelpRequest) {
       io.out(error.command ? commandHelp(error.command) : generalHelp());
@@ -294,12 +283,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (error instanceof UsageError) {
       io.err(
-        `kpi-rewards: ${error.message}\n${error.command ? commandUsage(error.command) : USAGE}`
+        `${M.errorLine("", error.message)}\n${error.command ? commandUsage(error.command) : USAGE}`
       );
       return 2;
     }
     if (error instanceof OutputError) {
-      io.err(`kpi-rewards: ${error.file}: ${error.message}`);
+      io.err(M.errorLine(error.file, error.message));
       return 2;
     }
     if (
@@ -308,17 +297,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
       error instanceof PackageError ||
       error instanceof MacroWorkbookError
     ) {
-      io.err(`kpi-rewards: ${file}: ${error.message}`);
+      io.err(M.errorLine(file, error.message));
       return 2;
     }
     if (error instanceof ForeignSheetError) {
-      io.err(`kpi-rewards: ${file}: ${error.message}`);
+      io.err(M.errorLine(file, error.message));
       return 1;
     }
     const code = (error as NodeJS.ErrnoException).code;
-    io.err(
-      `kpi-rewards: ${file || "error"}: ${code ? `${code}: ` : ""}${(error as Error).message.split("\n")[0]}`
-    );
+    io.err(M.errorLine(file || "error", M.unexpected(code, (error as Error).message)));
     return 1;
   }
 }

@@ -1,6 +1,7 @@
 import { unlinkSync, type Stats } from "fs";
 import { link, lstat, open, readdir, realpath, rename, stat, unlink } from "fs/promises";
 import path from "path";
+import * as M from "./messages";
 
 /**
  * Where a workbook is written and how, so that no file is lost: the input is replaced only with
@@ -57,18 +58,13 @@ export async function planOutput(output: string, rules: OutputRules): Promise<Ou
   try {
     link = await lstat(output);
   } catch (error) {
-    if (code(error) !== "ENOENT")
-      throw new OutputError(output, `cannot be checked (${code(error)})`);
+    if (code(error) !== "ENOENT") throw new OutputError(output, M.outputUncheckable(code(error)));
   }
   if (!link) {
     const folder = path.dirname(path.resolve(output));
     const where = await statOrUndefined(folder);
-    if (!where)
-      throw new OutputError(
-        output,
-        `the folder ${folder} does not exist; create it first — kpi-rewards does not create folders`
-      );
-    if (!where.isDirectory()) throw new OutputError(output, `${folder} is not a folder`);
+    if (!where) throw new OutputError(output, M.noSuchFolder(folder));
+    if (!where.isDirectory()) throw new OutputError(output, M.notAFolder(folder));
     return { path: output, target: output };
   }
   let target = output;
@@ -76,30 +72,21 @@ export async function planOutput(output: string, rules: OutputRules): Promise<Ou
     try {
       target = await realpath(output);
     } catch {
-      throw new OutputError(output, "is a link to a file that does not exist; nothing was written");
+      throw new OutputError(output, M.DANGLING_LINK);
     }
   }
   const existing = await stat(target);
-  if (existing.isDirectory()) throw new OutputError(output, "is a folder, not a workbook file");
-  if (!existing.isFile())
-    throw new OutputError(output, "is not a regular file; nothing was written");
+  if (existing.isDirectory()) throw new OutputError(output, M.OUTPUT_IS_FOLDER);
+  if (!existing.isFile()) throw new OutputError(output, M.NOT_A_REGULAR_FILE);
   const input = rules.input === undefined ? undefined : await statOrUndefined(rules.input);
   const isInput = input !== undefined && input.dev === existing.dev && input.ino === existing.ino;
   if (isInput && !rules.inPlace) {
-    const how = path.resolve(output) === path.resolve(rules.input!) ? "" : " (through a link)";
-    throw new OutputError(
-      output,
-      `is the input workbook itself${how}; use --in-place to write the results into it`
-    );
+    const throughLink = path.resolve(output) !== path.resolve(rules.input!);
+    throw new OutputError(output, M.isTheInput(throughLink));
   }
-  if (!isInput && !rules.force)
-    throw new OutputError(output, "already exists; pass --force to replace it");
+  if (!isInput && !rules.force) throw new OutputError(output, M.ALREADY_EXISTS);
   // Mode bits, not access(2): root may write anywhere, yet a 0444 workbook says "do not change me".
-  if ((existing.mode & 0o222) === 0)
-    throw new OutputError(
-      output,
-      "is read-only; make it writable to replace it — nothing was written"
-    );
+  if ((existing.mode & 0o222) === 0) throw new OutputError(output, M.READ_ONLY);
   return { path: output, target, existing };
 }
 
@@ -233,8 +220,7 @@ async function placeNew(temporary: string, target: string): Promise<void> {
   try {
     await link(temporary, target);
   } catch (error) {
-    if (code(error) === "EEXIST")
-      throw new OutputError(target, "already exists; pass --force to replace it");
+    if (code(error) === "EEXIST") throw new OutputError(target, M.ALREADY_EXISTS);
     await rename(temporary, target);
     return;
   }

@@ -6,6 +6,7 @@ import {
   targetCounts,
   targetsSentence,
 } from "../sheet";
+import { issuesLine, reportTitle, totalRewardLine } from "./messages";
 
 /** The `--json` document of SPEC §8: dates as YYYY-MM-DD, numbers unrounded, null where undefined. */
 export function jsonReport(evaluation: Evaluation): string {
@@ -64,13 +65,13 @@ export function textReport(evaluation: Evaluation, file: string, colour: boolean
   const summary = resultsSummary(evaluation);
   const errors = evaluation.issues.filter((i) => i.severity === "error").length;
   return [
-    `KPI Rewards — ${file}, as of ${formatIsoDate(evaluation.asOf)}`,
+    reportTitle(file, formatIsoDate(evaluation.asOf)),
     "",
     header,
     ...lines,
     "",
     targetsSentence(targetCounts(evaluation)),
-    `Total reward: ${formatMoney(summary.totalReward)}`,
-    `Issues: ${summary.issues} (${errors} errors, ${summary.issues - errors} warnings)`,
+    totalRewardLine(formatMoney(summary.totalReward)),
+    issuesLine(summary.issues, errors),
   ].join("\n");
 }

@@ -1,4 +1,5 @@
 import { cellAddress } from "../engine";
+import * as M from "./messages";
 
 /**
  * Sets a few cells of a worksheet part by editing its XML text in place: every other byte of the part
@@ -43,14 +44,14 @@ function columnOf(ref: string): number {
 function elementEnd(xml: string, tagEnd: number, name: string, selfClosing: boolean): number {
   if (selfClosing) return tagEnd;
   const close = xml.indexOf(`</${name}>`, tagEnd);
-  if (close < 0) throw new WorksheetEditError(`an element <${name}> is not closed`);
+  if (close < 0) throw new WorksheetEditError(M.elementNotClosed(name));
   return close + name.length + 3;
 }
 
 /** The start tag at `at` (which points at `<`): where it ends and whether it closes itself. */
 function startTag(xml: string, at: number): { end: number; selfClosing: boolean; text: string } {
   const close = xml.indexOf(">", at);
-  if (close < 0) throw new WorksheetEditError("a tag is not closed");
+  if (close < 0) throw new WorksheetEditError(M.TAG_NOT_CLOSED);
   return {
     end: close + 1,
     selfClosing: xml[close - 1] === "/",
@@ -61,7 +62,7 @@ function startTag(xml: string, at: number): { end: number; selfClosing: boolean;
 /** Returns the part's XML with the cells set; cells and rows are inserted in order where missing. */
 export function setWorksheetCells(xml: string, edits: readonly CellEdit[]): string {
   const data = /<((?:[\w.-]+:)?)sheetData\b/.exec(xml);
-  if (!data) throw new WorksheetEditError("the sheet has no sheetData");
+  if (!data) throw new WorksheetEditError(M.NO_SHEET_DATA);
   const prefix = data[1];
   const dataTag = startTag(xml, data.index);
   const rowName = `${prefix}row`;
@@ -77,7 +78,7 @@ export function setWorksheetCells(xml: string, edits: readonly CellEdit[]): stri
     return `${xml.slice(0, data.index)}${open}${body}</${prefix}sheetData>${xml.slice(dataTag.end)}`;
   }
   const dataEnd = xml.indexOf(`</${prefix}sheetData>`, dataTag.end);
-  if (dataEnd < 0) throw new WorksheetEditError("the sheet's sheetData is not closed");
+  if (dataEnd < 0) throw new WorksheetEditError(M.SHEET_DATA_NOT_CLOSED);
   const rowPattern = new RegExp(`<${rowName.replace(/\./g, "\\.")}(?=[\\s/>])`, "g");
   rowPattern.lastIndex = dataTag.end;
   let rowNumber = 0;

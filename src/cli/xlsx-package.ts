@@ -18,6 +18,7 @@ import {
   type SegmentedPart,
   storedSegments,
 } from "./segmented-part";
+import * as M from "./messages";
 import { REL, sheetXml, tableXml, type TablePart } from "./results-sheet-xml";
 import { Styles } from "./styles-part";
 import {
@@ -92,7 +93,7 @@ async function partText(zip: JSZip, path: string): Promise<string | undefined> {
   try {
     return await file.async("string");
   } catch (error) {
-    throw new PackageError(`its part ${path} cannot be read (${firstLine(error)})`);
+    throw new PackageError(M.partUnreadable(path, firstLine(error)));
   }
 }
 
@@ -100,21 +101,15 @@ function firstLine(error: unknown): string {
   return (error as Error).message.split("\n")[0];
 }
 
-/** What a package without one of its parts is told (after the file's name). */
-function missingPart(path: string): string {
-  return `is missing its part ${path}; the file is damaged — save it again`;
-}
-
 async function requiredPart(zip: JSZip, path: string, root: string): Promise<XmlNode[]> {
   const text = await partText(zip, path);
-  if (text === undefined) throw new PackageError(missingPart(path));
+  if (text === undefined) throw new PackageError(M.missingPart(path));
   try {
     const document = parseXml(text);
     rootOf(document, root);
     return document;
   } catch (error) {
-    if (error instanceof XmlError)
-      throw new PackageError(`its part ${path} is not sound XML (${error.message})`);
+    if (error instanceof XmlError) throw new PackageError(M.unsoundPart(path, error.message));
     throw error;
   }
 }
@@ -178,7 +173,7 @@ export async function openPackage(bytes: Buffer): Promise<WorkbookPackage> {
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (error) {
-    throw new PackageError(`cannot be read as a workbook (${firstLine(error)})`);
+    throw new PackageError(M.unreadableWorkbook(firstLine(error), false));
   }
   const contentTypes = await requiredPart(zip, "[Content_Types].xml", "Types");
   const packageRels = await partText(zip, "_rels/.rels");
@@ -190,7 +185,7 @@ export async function openPackage(bytes: Buffer): Promise<WorkbookPackage> {
           (r) => attributeOf(r, "Type") === OFFICE_DOCUMENT
         );
       } catch {
-        throw new PackageError("its part _rels/.rels is not sound XML");
+        throw new PackageError(M.unsoundPart("_rels/.rels"));
       }
     })();
     if (main) workbookPath = partPath("", attributeOf(main, "Target") ?? "");
@@ -200,16 +195,10 @@ export async function openPackage(bytes: Buffer): Promise<WorkbookPackage> {
   const byId = new Map(relationshipsOf(relationships).map((r) => [attributeOf(r, "Id"), r]));
   for (const sheet of sheetsOf(workbook)) {
     const relation = byId.get(sheet.relId);
-    if (!relation)
-      throw new PackageError(
-        `its sheet "${sheet.name}" points at no part (relationship ${sheet.relId || "missing"}); the file is damaged — save it again`
-      );
+    if (!relation) throw new PackageError(M.sheetWithoutPart(sheet.name, sheet.relId));
     const path = partPath(folderOf(workbookPath), attributeOf(relation, "Target") ?? "");
     const file = zip.file(path);
-    if (!file)
-      throw new PackageError(
-        `is missing the part ${path} of its sheet "${sheet.name}"; the file is damaged — save it again`
-      );
+    if (!file) throw new PackageError(M.missingSheetPart(path, sheet.name));
   }
   const type = contentTypeOf(contentTypes, workbookPath) ?? "";
   return {
@@ -245,7 +234,7 @@ async function takenNames(
     try {
       root = rootOf(parseXml(text), "table");
     } catch (error) {
-      throw new PackageError(`its table part ${part} is not sound XML (${firstLine(error)})`);
+      throw new PackageError(M.unsoundTablePart(part, firstLine(error)));
     }
     for (const attribute of ["name", "displayName"]) {
       const value = attributeOf(root, attribute);
@@ -406,10 +395,7 @@ export function sheetPartOf(pkg: WorkbookPackage, name: string): string | undefi
 export function refuseForeignSheets(pkg: WorkbookPackage, names: readonly string[]): void {
   for (const name of names) {
     const owner = sheetOwner(pkg, name);
-    if (owner.kind === "foreign")
-      throw new ForeignSheetError(
-        `has a sheet named "${owner.name}" that kpi-rewards did not create; rename or delete it — nothing was written`
-      );
+    if (owner.kind === "foreign") throw new ForeignSheetError(M.foreignSheet(owner.name));
   }
 }
 
@@ -533,12 +519,9 @@ export async function addOwnedSheets(
   const { zip, workbookPath } = pkg;
   const extension = options.extension.toLowerCase();
   const wantedType = WORKBOOK_CONTENT[extension];
-  if (!wantedType)
-    throw new PackageError(`cannot be written as ${extension || "a file without extension"}`);
+  if (!wantedType) throw new PackageError(M.cannotWriteAs(extension));
   if (pkg.macroEnabled && !/macroEnabled/i.test(wantedType))
-    throw new MacroWorkbookError(
-      `is a macro-enabled workbook: write it to an .xlsm file (--out NAME.xlsm); an ${extension} file cannot hold its macros`
-    );
+    throw new MacroWorkbookError(M.macrosNeedXlsm(extension));
   refuseForeignSheets(
     pkg,
     owned.map((sheet) => sheet.name)
@@ -567,9 +550,7 @@ export async function addOwnedSheets(
   try {
     styles = new Styles(originalStyles?.text);
   } catch (error) {
-    throw new PackageError(
-      `its part ${originalStyles?.path} is not sound XML (${firstLine(error)})`
-    );
+    throw new PackageError(M.unsoundPart(String(originalStyles?.path), firstLine(error)));
   }
   const date1904 = isDate1904(pkg.workbook);
   let list = element(workbookRoot, "definedNames");
@@ -664,7 +645,7 @@ async function styleText(
   if (!relation) return undefined;
   const path = partPath(base, attributeOf(relation, "Target") ?? "");
   const text = await partText(pkg.zip, path);
-  if (text === undefined) throw new PackageError(missingPart(path));
+  if (text === undefined) throw new PackageError(M.missingPart(path));
   return { path, text };
 }
 

@@ -1,6 +1,7 @@
 import { readFile } from "fs/promises";
 import type { WorkbookGrid } from "../engine";
 import { LIMITS } from "./ooxml/limits";
+import * as M from "./messages";
 import { PackageError } from "./ooxml/package-error";
 import { readWorkbookPackage } from "./ooxml/workbook-package";
 
@@ -20,17 +21,14 @@ export async function readInput(path: string): Promise<Buffer> {
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new InputError("no such file");
-    if (code === "EISDIR") throw new InputError("is a folder, not a workbook");
-    throw new InputError(`cannot be opened (${code ?? (error as Error).message})`);
+    if (code === "ENOENT") throw new InputError(M.NO_SUCH_FILE);
+    if (code === "EISDIR") throw new InputError(M.INPUT_IS_FOLDER);
+    throw new InputError(M.cannotOpen(code ?? (error as Error).message));
   }
   const head = bytes.subarray(0, 4);
-  if (head.length === 0) throw new InputError("is empty, not a workbook");
-  if (head.equals(OLE))
-    throw new InputError(
-      "is an old .xls (or encrypted) workbook; save it as .xlsx in Excel and try again"
-    );
-  if (!head.equals(ZIP)) throw new InputError("is not an .xlsx workbook");
+  if (head.length === 0) throw new InputError(M.INPUT_EMPTY);
+  if (head.equals(OLE)) throw new InputError(M.OLD_XLS);
+  if (!head.equals(ZIP)) throw new InputError(M.NOT_XLSX);
   return bytes;
 }
 
@@ -48,9 +46,8 @@ export async function readXlsx(
     return await readWorkbookPackage(bytes, LIMITS, skip);
   } catch (error) {
     if (error instanceof PackageError)
-      throw new InputError(`cannot be read as a workbook: ${error.message}`);
-    throw new InputError(
-      `cannot be read as a workbook (${String((error as Error)?.message ?? error).split("\n")[0]})`
-    );
+      throw new InputError(M.unreadableWorkbook(error.message, true));
+    const why = String((error as Error)?.message ?? error).split("\n")[0];
+    throw new InputError(M.unreadableWorkbook(why, false));
   }
 }

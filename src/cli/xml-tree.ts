@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import * as M from "./messages";
 
 /**
  * The few package parts the writer edits (workbook.xml, its relationships, the content types) as an
@@ -30,10 +31,9 @@ const TEXT = "#text";
 
 /** Parses a part; refuses malformed XML and any DOCTYPE (OOXML has none; entities are an attack). */
 export function parseXml(xml: string): XmlNode[] {
-  if (/<!DOCTYPE/i.test(xml))
-    throw new XmlError("holds a DOCTYPE, which a workbook part never has");
+  if (/<!DOCTYPE/i.test(xml)) throw new XmlError(M.DOCTYPE_REFUSED);
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new XmlError(`${valid.err.msg} (line ${valid.err.line})`);
+  if (valid !== true) throw new XmlError(M.xmlInvalid(valid.err.msg, valid.err.line));
   return new XMLParser(OPTIONS).parse(xml) as XmlNode[];
 }
 
@@ -64,7 +64,7 @@ export function element(node: XmlNode, name: string): XmlNode | undefined {
 /** The document's root element. */
 export function rootOf(document: XmlNode[], name: string): XmlNode {
   const root = document.find((node) => tagOf(node) !== undefined && !tagOf(node)!.startsWith("?"));
-  if (!root || localName(root) !== name) throw new XmlError(`has no <${name}> root element`);
+  if (!root || localName(root) !== name) throw new XmlError(M.noRootElement(name));
   return root;
 }
 

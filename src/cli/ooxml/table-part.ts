@@ -1,4 +1,5 @@
 import { type Issue, parseRangeAddress, type TableArea } from "../../engine";
+import * as M from "../messages";
 import { PackageError } from "./package-error";
 import { readPart } from "./part-reader";
 import { isTrue } from "./workbook-part";
@@ -23,10 +24,7 @@ export async function readTablePart(
     issues.push({ severity: "error", sheet, cell, message });
     return undefined;
   };
-  if (!part || !archive.has(part))
-    return problem(
-      `${sheet}: a table on this sheet has no definition in the package (${part ?? "no relationship"}), so it is not read — re-save the workbook in Excel`
-    );
+  if (!part || !archive.has(part)) return problem(M.tableWithoutDefinition(sheet, part));
   let attributes: Record<string, string> | undefined;
   try {
     await readPart(archive, part, {
@@ -38,28 +36,18 @@ export async function readTablePart(
     });
   } catch (error) {
     if (!(error instanceof PackageError)) throw error;
-    return problem(
-      `${sheet}: ${error.message}, so that table is not read — re-save the workbook in Excel`
-    );
+    return problem(M.unreadableTable(sheet, error.message));
   }
-  if (!attributes)
-    return problem(
-      `${sheet}: ${part} holds no table definition, so that table is not read — re-save the workbook in Excel`
-    );
+  if (!attributes) return problem(M.emptyTablePart(sheet, part));
   const name = attributes.displayName || attributes.name || part;
   const ref = attributes.ref ?? "";
   const parsed = /^\$?[A-Za-z]{1,3}\$?\d{1,7}(:\$?[A-Za-z]{1,3}\$?\d{1,7})?$/.test(ref.trim())
     ? parseRangeAddress(ref)
     : undefined;
-  if (!parsed)
-    return problem(
-      `${sheet}: table ${name} has the range "${ref}", which is not a range, so it is not read — re-save the workbook in Excel`
-    );
+  if (!parsed) return problem(M.tableRangeUnreadable(sheet, name, ref));
   const { row, column, rowCount, columnCount } = parsed.range;
   if (row + rowCount > LAST_ROW || column + columnCount > LAST_COLUMN)
-    return problem(
-      `${sheet}: table ${name} has the range ${ref}, which lies outside the sheet (XFD1048576 is its last cell), so it is not read — re-save the workbook in Excel`
-    );
+    return problem(M.tableOutsideSheet(sheet, name, ref));
   const headerRows =
     attributes.headerRowCount === undefined ? 1 : Number(attributes.headerRowCount);
   const totals = attributes.totalsRowCount === undefined ? 0 : Number(attributes.totalsRowCount);

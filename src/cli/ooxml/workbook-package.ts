@@ -1,4 +1,5 @@
 import type { Issue, SheetGrid, TableArea, WorkbookGrid } from "../../engine";
+import * as M from "../messages";
 import { LIMITS, type Limits } from "./limits";
 import { PackageError } from "./package-error";
 import { readRelationships } from "./relationships";
@@ -35,9 +36,7 @@ export async function readWorkbookPackage(
     if (entry.relationship.type !== "worksheet" || skip(entry.name)) continue;
     const part = entry.relationship.part;
     if (!archive.has(part))
-      throw new PackageError(
-        `the sheet "${entry.name}" is listed in ${workbook.part} but its part ${part} is missing from the package`
-      );
+      throw new PackageError(M.listedSheetMissing(entry.name, workbook.part, part));
     const cells = await readWorksheetPart(
       archive,
       part,

@@ -1,3 +1,4 @@
+import * as M from "../messages";
 import { PackageError } from "./package-error";
 import { readPart } from "./part-reader";
 import { readRelationships, type Relationship } from "./relationships";
@@ -26,12 +27,7 @@ export async function readWorkbookPart(archive: ZipArchive): Promise<WorkbookPar
   const root = await readRelationships(archive, "");
   const office = [...root.values()].find((r) => r.type === "officeDocument" && !r.external);
   const part = office?.part ?? "xl/workbook.xml";
-  if (!archive.has(part))
-    throw new PackageError(
-      office
-        ? `its workbook part ${part} is missing from the package`
-        : "it holds no workbook part (is it an .xlsx workbook?)"
-    );
+  if (!archive.has(part)) throw new PackageError(M.workbookPartMissing(office ? part : undefined));
   const relationships = await readRelationships(archive, part);
   const listed: { name: string; state: string; id: string }[] = [];
   let date1904 = false;
@@ -52,7 +48,7 @@ export async function readWorkbookPart(archive: ZipArchive): Promise<WorkbookPar
     const relationship = relationships.get(sheet.id);
     if (!relationship || relationship.external)
       throw new PackageError(
-        `the sheet "${sheet.name}" in ${part} points at relationship "${sheet.id}", which ${relationshipsName(part)} does not hold`
+        M.sheetRelationshipMissing(sheet.name, part, sheet.id, relationshipsName(part))
       );
     return { name: sheet.name, state: sheet.state, relationship };
   });

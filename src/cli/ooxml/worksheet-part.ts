@@ -5,6 +5,7 @@ import {
   type Issue,
   serialFromCivil,
 } from "../../engine";
+import * as M from "../messages";
 import { decodeOoxmlText } from "./ooxml-text";
 import { PackageError } from "./package-error";
 import { numberFromBytes } from "./number-bytes";
@@ -124,10 +125,7 @@ export async function readWorksheetPart(
   };
 
   const store = (r: number, c: number, cell: CellValue) => {
-    if (++budget.used > budget.limit)
-      throw new PackageError(
-        `it holds more than ${budget.limit.toLocaleString("en-US")} cells, the most this tool reads (a zip bomb or a damaged file)`
-      );
+    if (++budget.used > budget.limit) throw new PackageError(M.tooManyCells(budget.limit));
     if (r !== pendingRow) {
       flush();
       pendingRow = r;
@@ -151,7 +149,7 @@ export async function readWorksheetPart(
           severity: "warning",
           sheet,
           cell: address,
-          message: `${sheet}!${address} holds the formula =${formula.trim()} with no saved result (the program that wrote the file did not calculate it), so it is read as blank — open and save the workbook in Excel or LibreOffice, then run again`,
+          message: M.uncalculatedFormula(sheet, address, formula.trim()),
         });
       }
       return null;
@@ -166,7 +164,7 @@ export async function readWorksheetPart(
         const shared = sharedStrings[index];
         if (shared === undefined)
           throw new PackageError(
-            `the part ${part} (sheet "${sheet}") points cell ${cellAddress(r, c)} at shared string ${text().trim()}, which the package does not hold`
+            M.missingSharedString(part, sheet, cellAddress(r, c), text().trim())
           );
         return shared;
       }
@@ -204,8 +202,7 @@ export async function readWorksheetPart(
       const at = decoded
         ? parseCell(Buffer.from(decoded), 0, Buffer.byteLength(decoded))
         : parseCell(tag.bytes, tag.valueStart[r], tag.valueEnd[r]);
-      if (at < 0)
-        throw new PackageError(`the part ${part} has a cell at "${tag.value(r)}", not an address`);
+      if (at < 0) throw new PackageError(M.notACellAddress(part, tag.value(r)));
       row = Math.floor(at / COLUMNS);
       column = at % COLUMNS;
     } else column++;
@@ -282,7 +279,7 @@ export async function readWorksheetPart(
       severity: "warning",
       sheet,
       cell: "",
-      message: `${sheet}: ${(uncached - NAMED_UNCACHED).toLocaleString("en-US")} more formula cells have no saved result and are read as blank — open and save the workbook in Excel or LibreOffice, then run again`,
+      message: M.moreUncalculatedFormulas(sheet, uncached - NAMED_UNCACHED),
     });
   return { values, top: Math.max(top, 0), tableIds };
 }

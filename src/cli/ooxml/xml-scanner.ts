@@ -1,3 +1,4 @@
+import * as M from "../messages";
 import { LIMITS } from "./limits";
 import { PackageError } from "./package-error";
 
@@ -164,8 +165,7 @@ export class XmlScanner {
     const rest = this.buffer;
     for (let at = this.position; at < rest.length; at++)
       if (!isSpace(rest[at])) this.fail("it ends in the middle of a tag");
-    if (this.stack.length > 0)
-      this.fail(`it ends before </${this.stack[this.stack.length - 1].name}>`);
+    if (this.stack.length > 0) this.fail(M.xmlEndsEarly(this.stack[this.stack.length - 1].name));
     if (!this.rootSeen) this.fail("it holds no XML");
   }
 
@@ -252,7 +252,7 @@ export class XmlScanner {
     while (at < length && isSpace(bytes[at])) at++;
     if (at >= length) return -1;
     const name = this.lookup(bytes, local, nameEnd, hash);
-    if (bytes[at] !== GT) this.fail(`the end tag </${name.name}> holds more than a name`);
+    if (bytes[at] !== GT) this.fail(M.endTagHoldsMore(name.name));
     const open = this.stack.pop();
     if (open !== name) this.fail(`</${name.name}> closes <${open?.name ?? "nothing"}>`);
     this.handler.close(name.name);
@@ -289,8 +289,7 @@ export class XmlScanner {
       if (c === GT) break;
       if (c === SLASH) {
         if (at + 1 >= length) return -1;
-        if (bytes[at + 1] !== GT)
-          this.fail(`the tag <${this.nameText(bytes, local, nameEnd)}> holds a stray "/"`);
+        if (bytes[at + 1] !== GT) this.fail(M.straySlash(this.nameText(bytes, local, nameEnd)));
         selfClosing = true;
         at++;
         break;
@@ -307,14 +306,17 @@ export class XmlScanner {
       while (at < length && isSpace(bytes[at])) at++;
       if (at >= length) return -1;
       if (bytes[at] !== EQUALS)
-        this.fail(`the attribute in <${this.nameText(bytes, local, nameEnd)}> has no value`);
+        this.fail(M.attributeWithoutValue(this.nameText(bytes, local, nameEnd)));
       at++;
       while (at < length && isSpace(bytes[at])) at++;
       if (at >= length) return -1;
       const quote = bytes[at];
       if (quote !== QUOTE && quote !== APOSTROPHE)
         this.fail(
-          `the attribute ${bytes.toString("utf8", keyStart, keyEnd)} in <${this.nameText(bytes, local, nameEnd)}> is not quoted`
+          M.attributeNotQuoted(
+            bytes.toString("utf8", keyStart, keyEnd),
+            this.nameText(bytes, local, nameEnd)
+          )
         );
       const valueStart = ++at;
       let entity = false;
@@ -324,7 +326,10 @@ export class XmlScanner {
         if (v === AMPERSAND) entity = true;
         else if (v === LT)
           this.fail(
-            `the attribute ${bytes.toString("utf8", keyStart, keyEnd)} in <${this.nameText(bytes, local, nameEnd)}> is not closed`
+            M.attributeNotClosed(
+              bytes.toString("utf8", keyStart, keyEnd),
+              this.nameText(bytes, local, nameEnd)
+            )
           );
       }
       if (at >= length) return -1;
@@ -400,23 +405,22 @@ export class XmlScanner {
 
   private decode(raw: string): string {
     return raw.replace(/&([^;&\s]*);?/g, (whole, entity: string) => {
-      if (!whole.endsWith(";")) this.fail(`it holds a bare "&" (${whole})`);
+      if (!whole.endsWith(";")) this.fail(M.bareAmpersand(whole));
       if (entity.startsWith("#")) {
         const code =
           entity[1] === "x" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
         if (!Number.isFinite(code) || code < 0 || code > 0x10ffff)
-          this.fail(`it holds a bad character reference &${entity};`);
+          this.fail(M.badCharacterReference(entity));
         return String.fromCodePoint(code);
       }
       const predefined = PREDEFINED[entity];
-      if (predefined === undefined)
-        this.fail(`it refers to the undeclared entity &${entity}; (entities are refused)`);
+      if (predefined === undefined) this.fail(M.undeclaredEntity(entity));
       return predefined;
     });
   }
 
   private fail(why: string): never {
-    throw new PackageError(`the part ${this.part} is not well-formed XML: ${why}`);
+    throw new PackageError(M.notWellFormed(this.part, why));
   }
 }
 

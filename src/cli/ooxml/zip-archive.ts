@@ -1,4 +1,5 @@
 import { createInflateRaw, type ZlibOptions } from "zlib";
+import * as M from "../messages";
 import { formatBytes } from "./limits";
 import { PackageError } from "./package-error";
 
@@ -39,7 +40,7 @@ export class ZipArchive {
     } catch (error) {
       if (error instanceof PackageError) throw error;
       // A length field pointing past the end of the file.
-      throw new PackageError("its zip central directory is damaged");
+      throw new PackageError(M.DAMAGED_CENTRAL_DIRECTORY);
     }
     for (const entry of entries) {
       const key = entry.name.toLowerCase();
@@ -55,21 +56,16 @@ export class ZipArchive {
   /** The part's uncompressed bytes in chunks; `limit` caps this part, the package limit all of them. */
   async *chunks(name: string, limit = Infinity): AsyncGenerator<Buffer> {
     const entry = this.entries.get(name.toLowerCase());
-    if (!entry) throw new PackageError(`the part ${name} is missing from the package`);
-    if (entry.flags & 1) throw new PackageError(`the part ${name} is encrypted`);
+    if (!entry) throw new PackageError(M.partMissing(name));
+    if (entry.flags & 1) throw new PackageError(M.partEncrypted(name));
     const data = this.data(entry);
     let total = 0;
     const count = (length: number) => {
       total += length;
       this.inflated += length;
-      if (total > limit)
-        throw new PackageError(
-          `the part ${name} unpacks to more than ${formatBytes(limit)}, the most this tool reads (a zip bomb or a damaged file)`
-        );
+      if (total > limit) throw new PackageError(M.partTooLarge(name, formatBytes(limit)));
       if (this.inflated > this.packageLimit)
-        throw new PackageError(
-          `the package unpacks to more than ${formatBytes(this.packageLimit)}, the most this tool reads (a zip bomb or a damaged file)`
-        );
+        throw new PackageError(M.packageTooLarge(formatBytes(this.packageLimit)));
     };
     if (entry.method === 0) {
       for (let at = 0; at < data.length; at += CHUNK) {
@@ -79,8 +75,7 @@ export class ZipArchive {
       }
       return;
     }
-    if (entry.method !== 8)
-      throw new PackageError(`the part ${name} uses zip compression method ${entry.method}`);
+    if (entry.method !== 8) throw new PackageError(M.compressionMethod(name, entry.method));
     // Up to READ_AHEAD chunks are inflated (on libuv's thread pool) while the reader parses earlier
     // ones; with the default 16 KB mark inflating and parsing took turns, one core idle.
     const inflater = createInflateRaw({
@@ -95,7 +90,7 @@ export class ZipArchive {
       }
     } catch (error) {
       if (error instanceof PackageError) throw error;
-      throw new PackageError(`the part ${name} is damaged (${(error as Error).message})`);
+      throw new PackageError(M.partDamaged(name, (error as Error).message));
     } finally {
       inflater.destroy();
     }
@@ -104,23 +99,17 @@ export class ZipArchive {
   private data(entry: ZipEntry): Buffer {
     const at = entry.localHeader;
     if (at + 30 > this.bytes.length || this.bytes.readUInt32LE(at) !== LOCAL)
-      throw new PackageError(
-        `the part ${entry.name} is damaged (no local header where the directory says)`
-      );
+      throw new PackageError(M.partDamaged(entry.name, "no local header where the directory says"));
     const start = at + 30 + this.bytes.readUInt16LE(at + 26) + this.bytes.readUInt16LE(at + 28);
     const end = start + entry.compressedSize;
-    if (end > this.bytes.length)
-      throw new PackageError(`the part ${entry.name} is cut short (the file is incomplete)`);
+    if (end > this.bytes.length) throw new PackageError(M.partCutShort(entry.name));
     return this.bytes.subarray(start, end);
   }
 }
 
 function readCentralDirectory(bytes: Buffer): ZipEntry[] {
   const eocd = findEndOfCentralDirectory(bytes);
-  if (eocd < 0)
-    throw new PackageError(
-      "it has no zip central directory (the file is cut short or is not a complete .xlsx)"
-    );
+  if (eocd < 0) throw new PackageError(M.NO_CENTRAL_DIRECTORY);
   let count = bytes.readUInt16LE(eocd + 10);
   let size = bytes.readUInt32LE(eocd + 12);
   let offset = bytes.readUInt32LE(eocd + 16);
@@ -132,17 +121,17 @@ function readCentralDirectory(bytes: Buffer): ZipEntry[] {
   ) {
     const zip64 = Number(bytes.readBigUInt64LE(locator + 8));
     if (zip64 + 56 > bytes.length || bytes.readUInt32LE(zip64) !== ZIP64_EOCD)
-      throw new PackageError("its zip64 directory is damaged");
+      throw new PackageError(M.DAMAGED_ZIP64_DIRECTORY);
     count = Number(bytes.readBigUInt64LE(zip64 + 32));
     size = Number(bytes.readBigUInt64LE(zip64 + 40));
     offset = Number(bytes.readBigUInt64LE(zip64 + 48));
   }
-  if (offset + size > bytes.length) throw new PackageError("its zip central directory is damaged");
+  if (offset + size > bytes.length) throw new PackageError(M.DAMAGED_CENTRAL_DIRECTORY);
   const entries: ZipEntry[] = [];
   let at = offset;
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL)
-      throw new PackageError("its zip central directory is damaged");
+      throw new PackageError(M.DAMAGED_CENTRAL_DIRECTORY);
     const flags = bytes.readUInt16LE(at + 8);
     const method = bytes.readUInt16LE(at + 10);
     let compressedSize = bytes.readUInt32LE(at + 20);
