@@ -33,6 +33,7 @@ import { ReadingProgress } from "./ReadingProgress";
 import { RunLine } from "./RunLine";
 import { Results } from "./Results";
 import { TablesFound } from "./TablesFound";
+import * as T from "../texts";
 
 const useStyles = makeStyles({
   pane: {
@@ -60,22 +61,19 @@ interface Problem {
 }
 
 function problemOf(error: unknown): Problem {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = T.problemText(error);
   if (error instanceof ForeignSheetError || error instanceof UnfinishedWriteError)
-    return { title: "Results sheet not written", message };
+    return { title: T.SHEET_NOT_WRITTEN, message };
   if (error instanceof ReadCancelledError)
-    return { title: "Evaluation cancelled", message: `${message} Previous results are unchanged.` };
-  return {
-    title: "Evaluation stopped",
-    message: `${message} Your workbook and previous results are unchanged.`,
-  };
+    return { title: T.EVALUATION_CANCELLED, message: T.cancelledNote(message) };
+  return { title: T.EVALUATION_STOPPED, message: T.stoppedNote(message) };
 }
 
 export function App() {
   const styles = useStyles();
   const [settings, setSettings] = useState<PaneSettings>(loadSettings);
   const [tables, setTables] = useState<TableSummary[] | undefined>();
-  const [stage, setStage] = useState<Stage | "Creating the sample workbook" | undefined>();
+  const [stage, setStage] = useState<Stage | typeof T.CREATING_SAMPLE | undefined>();
   const [evaluation, setEvaluation] = useState<RecordedEvaluation | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
   const [computed, setComputed] = useState<Computed | undefined>();
@@ -112,7 +110,7 @@ export function App() {
   const update = async (next: PaneSettings, tablesChanged = false) => {
     setSettings(next);
     await saveSettings(next).catch((error) =>
-      setProblem({ title: "Settings not saved", message: String(error) })
+      setProblem({ title: T.SETTINGS_NOT_SAVED, message: String(error) })
     );
     // Reading the workbook again is only worth it when the tables to read have changed.
     if (tablesChanged) refresh(next);
@@ -147,16 +145,13 @@ export function App() {
 
   const sample = async () => {
     setProblem(undefined);
-    setStage("Creating the sample workbook");
+    setStage(T.CREATING_SAMPLE);
     try {
       await Excel.run((context) => writeSample(context));
       // The sample is written to be read on its own as-of date, where every status shows.
       await update({ asOfMode: "fixed", asOf: formatIsoDate(SAMPLE_AS_OF) }, true);
     } catch (error) {
-      setProblem({
-        title: "Sample not created",
-        message: error instanceof Error ? error.message : String(error),
-      });
+      setProblem({ title: T.SAMPLE_NOT_CREATED, message: T.problemText(error) });
     } finally {
       setStage(undefined);
     }
@@ -171,10 +166,7 @@ export function App() {
           : { ...settings, observations: [...(settings.observations ?? []), range] };
       await update(next, true);
     } catch (error) {
-      setProblem({
-        title: "Selection not used",
-        message: error instanceof Error ? error.message : String(error),
-      });
+      setProblem({ title: T.SELECTION_NOT_USED, message: T.problemText(error) });
     }
   };
 
@@ -189,10 +181,7 @@ export function App() {
       // Asked once: the name is remembered in the workbook for the next approval.
       if (settings.approver !== name) await update({ ...settings, approver: name });
     } catch (error) {
-      setProblem({
-        title: "Run not approved",
-        message: error instanceof Error ? error.message : String(error),
-      });
+      setProblem({ title: T.RUN_NOT_APPROVED, message: T.problemText(error) });
     } finally {
       setApproving(false);
     }
@@ -200,7 +189,7 @@ export function App() {
 
   const select = (sheet: string, cell: string) => {
     selectCell(sheet, cell).catch((error) =>
-      setProblem({ title: "Cell not selected", message: String(error) })
+      setProblem({ title: T.CELL_NOT_SELECTED, message: String(error) })
     );
   };
 
@@ -209,15 +198,15 @@ export function App() {
   const found = (tables?.length ?? 0) > 0;
   const stale: string[] = [];
   if (evaluation && computed) {
-    if (computed.asOf !== asOfText) stale.push("the as-of date changed");
-    if (computed.tables !== tablesKey(settings)) stale.push("the chosen tables changed");
-    if (edited) stale.push("the workbook changed");
+    if (computed.asOf !== asOfText) stale.push(T.STALE_AS_OF);
+    if (computed.tables !== tablesKey(settings)) stale.push(T.STALE_TABLES);
+    if (edited) stale.push(T.STALE_WORKBOOK);
   }
-  if (evaluation && failed) stale.push("the last evaluation did not finish");
+  if (evaluation && failed) stale.push(T.STALE_FAILED);
 
   return (
     <main className={styles.pane}>
-      <Title3 as="h1">KPI Rewards</Title3>
+      <Title3 as="h1">{T.PANE_TITLE}</Title3>
       <TablesFound
         tables={tables}
         picked={picked}
@@ -232,11 +221,11 @@ export function App() {
       />
       {tables !== undefined && !found && !picked && (
         <Button appearance="primary" onClick={sample} disabled={busy}>
-          Create sample workbook
+          {T.CREATE_SAMPLE}
         </Button>
       )}
       <div className={styles.row}>
-        <Field label="As of">
+        <Field label={T.AS_OF}>
           <Input
             type="date"
             value={asOfText}
@@ -245,7 +234,7 @@ export function App() {
           />
         </Field>
         <Switch
-          label="Always today"
+          label={T.ALWAYS_TODAY}
           checked={settings.asOfMode === "today"}
           onChange={(_, data) =>
             update({
@@ -257,14 +246,14 @@ export function App() {
         />
       </div>
       <Button appearance={found ? "primary" : "secondary"} onClick={run} disabled={busy || !found}>
-        Evaluate
+        {T.EVALUATE}
       </Button>
       <Caption1>{UNDO_NOTE}</Caption1>
-      {stage === "Reading the workbook" && (
+      {stage === T.READING && (
         <ReadingProgress progress={reading} onCancel={() => reader.current?.abort()} />
       )}
-      {busy && stage !== "Reading the workbook" && (
-        <Field validationMessage={`${stage}…`} validationState="none">
+      {busy && stage !== T.READING && (
+        <Field validationMessage={T.inProgress(stage)} validationState="none">
           <ProgressBar aria-label={stage} />
         </Field>
       )}
@@ -279,8 +268,8 @@ export function App() {
       {stale.length > 0 && (
         <MessageBar intent="warning" data-testid="stale">
           <MessageBarBody>
-            <MessageBarTitle>Results out of date</MessageBarTitle>
-            Since they were computed, {stale.join(", ")}. Evaluate again to update them.
+            <MessageBarTitle>{T.STALE_TITLE}</MessageBarTitle>
+            {T.staleNote(stale)}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -2,6 +2,7 @@ import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { Status } from "../../engine";
 import { formatWholePercent } from "../../sheet";
 import { ATTAINMENT_BAR_RANGE, STATUS_TONES, type Tone } from "../../sheet";
+import * as T from "../texts";
 
 /** Each tone as the pane's palette, so a bar is coloured like its status cell on the results sheet. */
 const FILLS: Record<Tone, string> = {
@@ -48,11 +49,11 @@ export function AttainmentBar({ attainment, status }: { attainment: number; stat
       <span
         className={styles.track}
         role="meter"
-        aria-label="Attainment"
+        aria-label={T.ATTAINMENT}
         aria-valuemin={0}
         aria-valuemax={top * 100}
         aria-valuenow={Math.round(attainment * 100)}
-        aria-valuetext={`${formatWholePercent(attainment)} (${status})`}
+        aria-valuetext={T.attainmentValue(formatWholePercent(attainment), status)}
       >
         <span
           className={styles.fill}

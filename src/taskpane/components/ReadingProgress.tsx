@@ -1,6 +1,7 @@
 import { Button, Field, makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { readProgressText, type ReadProgress } from "../../excel/read";
+import * as T from "../texts";
 
 const useStyles = makeStyles({
   row: { display: "flex", alignItems: "end", gap: tokens.spacingHorizontalM },
@@ -17,16 +18,14 @@ export function ReadingProgress({
 }) {
   const styles = useStyles();
   const [cancelling, setCancelling] = useState(false);
-  const text = cancelling
-    ? "Cancelling after this part of the workbook…"
-    : progress
-      ? `${readProgressText(progress)}…`
-      : "Reading the workbook…";
+  const text = T.inProgress(
+    cancelling ? T.CANCELLING : progress ? readProgressText(progress) : T.READING
+  );
   return (
     <div className={styles.row} data-testid="reading">
       <Field className={styles.bar} validationMessage={text} validationState="none">
         <ProgressBar
-          aria-label="Reading the workbook"
+          aria-label={T.READING}
           value={progress ? progress.lastRow / progress.totalRows : undefined}
         />
       </Field>
@@ -37,7 +36,7 @@ export function ReadingProgress({
           onCancel();
         }}
       >
-        Cancel
+        {T.CANCEL}
       </Button>
     </div>
   );

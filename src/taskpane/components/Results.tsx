@@ -6,6 +6,7 @@ import { AttainmentBar } from "./AttainmentBar";
 import { PaceBadge, StatusBadge } from "./StatusBadge";
 import { Summary } from "./Summary";
 import { TrendChart } from "./TrendChart";
+import * as T from "../texts";
 
 const useStyles = makeStyles({
   list: {
@@ -88,7 +89,7 @@ function TargetRow({
         className={styles.row}
         onClick={() => onSelect(result.source.sheet, result.source.cell)}
         data-testid="target"
-        aria-label={`${result.project} ${result.kpi}: ${result.status}. Select its row.`}
+        aria-label={T.targetRowLabel(result.project, result.kpi, result.status)}
       >
         <span className={styles.line}>
           <Text weight="semibold" className={styles.title}>
@@ -103,12 +104,11 @@ function TargetRow({
         <Caption1>{result.explanation}</Caption1>
       </button>
       {adjustments.length > 0 && (
-        <ul className={styles.adjustments} aria-label="Adjustments">
+        <ul className={styles.adjustments} aria-label={T.ADJUSTMENTS}>
           {adjustments.map((a) => (
             <li key={`${a.cell.sheet}!${a.cell.cell}`} data-testid="adjustment">
               <Caption1>
-                Adjusted {formatSignedMoney(a.amount)}: {a.reason}
-                {a.approvedBy ? ` (approved by ${a.approvedBy})` : ""}
+                {T.adjustmentLine(formatSignedMoney(a.amount), a.reason, a.approvedBy)}
               </Caption1>
             </li>
           ))}
@@ -124,16 +124,12 @@ function TargetRow({
           data-testid="trend-toggle"
           onClick={() => setTrend(open ? undefined : (trendOf(result.source) ?? null))}
         >
-          {open ? "Hide trend" : "Show trend"}
+          {T.trendToggle(open)}
         </Button>
       )}
       {open && (
         <div id={trendId} className={styles.trend}>
-          {trend ? (
-            <TrendChart trend={trend} />
-          ) : (
-            <Caption1>No observations to draw for this target.</Caption1>
-          )}
+          {trend ? <TrendChart trend={trend} /> : <Caption1>{T.NO_TREND}</Caption1>}
         </div>
       )}
     </li>
@@ -153,7 +149,7 @@ export function Results({ evaluation, onSelect, trendOf }: ResultsProps) {
       <Summary evaluation={evaluation} onShowIssues={showIssues} />
       <section aria-labelledby="teams-heading">
         <Subtitle2 as="h2" id="teams-heading">
-          Teams
+          {T.TEAMS}
         </Subtitle2>
         <ul className={styles.list}>
           {evaluation.teams.map((team) => (
@@ -166,14 +162,11 @@ export function Results({ evaluation, onSelect, trendOf }: ResultsProps) {
             </li>
           ))}
         </ul>
-        <Caption1>
-          Reward adds up what each target pays, so a team can be paid and still not be eligible:
-          Eligible says whether it met all of its targets.
-        </Caption1>
+        <Caption1>{T.REWARD_NOTE}</Caption1>
       </section>
       <section aria-labelledby="targets-heading">
         <Subtitle2 as="h2" id="targets-heading">
-          Targets
+          {T.TARGETS}
         </Subtitle2>
         <ul className={styles.list}>
           {evaluation.results.map((result, i) => (
@@ -190,7 +183,7 @@ export function Results({ evaluation, onSelect, trendOf }: ResultsProps) {
       {evaluation.issues.length > 0 && (
         <section aria-labelledby="issues-heading">
           <Subtitle2 as="h2" id="issues-heading" tabIndex={-1}>
-            Issues ({evaluation.issues.length})
+            {T.issuesHeading(evaluation.issues.length)}
           </Subtitle2>
           <ul className={styles.list}>
             {evaluation.issues.map((issue, i) => (
@@ -200,9 +193,7 @@ export function Results({ evaluation, onSelect, trendOf }: ResultsProps) {
                   onClick={() => onSelect(issue.sheet, issue.cell)}
                   data-testid="issue"
                 >
-                  <Caption1>
-                    {issue.severity === "error" ? "Error" : "Warning"} · {issue.sheet}!{issue.cell}
-                  </Caption1>
+                  <Caption1>{T.issuePlace(issue.severity, issue.sheet, issue.cell)}</Caption1>
                   <Caption1>{issue.message}</Caption1>
                 </button>
               </li>

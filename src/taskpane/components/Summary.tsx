@@ -1,6 +1,7 @@
 import { Body1, Caption1, Link, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import type { Evaluation } from "../../engine";
 import { formatDay, formatMoney, resultsSummary } from "../../sheet";
+import * as T from "../texts";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
@@ -33,21 +34,20 @@ export function Summary({ evaluation, onShowIssues }: SummaryProps) {
   const styles = useStyles();
   const summary = resultsSummary(evaluation);
   const counts: [string, number][] = [
-    ["Eligible", summary.eligible],
-    ["Not eligible", summary.notEligible],
-    ["Pending", summary.pending],
-    ["Review", summary.review],
+    [T.VERDICTS.eligible, summary.eligible],
+    [T.VERDICTS.notEligible, summary.notEligible],
+    [T.VERDICTS.pending, summary.pending],
+    [T.VERDICTS.review, summary.review],
   ];
   return (
     <section aria-labelledby="summary-heading" data-testid="summary" className={styles.section}>
       <Subtitle2 as="h2" id="summary-heading">
-        Summary
+        {T.SUMMARY}
       </Subtitle2>
       <Body1 as="p" data-testid="summary-as-of">
-        As of {formatDay(summary.asOf)} · {evaluation.results.length} targets · {summary.teams}{" "}
-        teams
+        {T.summaryLine(formatDay(summary.asOf), evaluation.results.length, summary.teams)}
       </Body1>
-      <div className={styles.counts} role="list" aria-label="Teams by verdict">
+      <div className={styles.counts} role="list" aria-label={T.TEAMS_BY_VERDICT}>
         {counts.map(([label, n]) => (
           <div key={label} className={styles.count} role="listitem" data-testid="summary-count">
             <span className={styles.number}>{n}</span>
@@ -56,19 +56,19 @@ export function Summary({ evaluation, onShowIssues }: SummaryProps) {
         ))}
       </div>
       <div className={styles.line}>
-        <Body1>Total reward</Body1>
+        <Body1>{T.TOTAL_REWARD}</Body1>
         <Body1 className={styles.money} data-testid="summary-reward">
           {formatMoney(summary.totalReward)}
         </Body1>
       </div>
       <div className={styles.line}>
-        <Body1>Issues</Body1>
+        <Body1>{T.ISSUES}</Body1>
         {summary.issues > 0 ? (
           <Link as="button" onClick={onShowIssues} data-testid="summary-issues">
-            {summary.issues} {summary.issues === 1 ? "issue" : "issues"} — show
+            {T.issuesLink(summary.issues)}
           </Link>
         ) : (
-          <Body1 data-testid="summary-issues">none</Body1>
+          <Body1 data-testid="summary-issues">{T.NO_ISSUES}</Body1>
         )}
       </div>
     </section>

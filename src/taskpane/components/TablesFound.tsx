@@ -1,5 +1,6 @@
 import { Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { TABLE_KIND_LABELS, type TableSummary } from "../../engine";
+import * as T from "../texts";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: "1.1rem" },
@@ -31,16 +32,15 @@ export function TablesFound({
   return (
     <section aria-labelledby="tables-heading">
       <Subtitle2 as="h2" id="tables-heading">
-        {picked ? "Tables picked from the selection" : "Tables found"}
+        {T.tablesHeading(picked)}
       </Subtitle2>
       {tables === undefined ? (
-        <Caption1>Looking for tables…</Caption1>
+        <Caption1>{T.LOOKING_FOR_TABLES}</Caption1>
       ) : tables.length === 0 ? (
         <>
-          <Caption1 as="p">No Targets or observation tables in this workbook yet.</Caption1>
+          <Caption1 as="p">{T.NO_TABLES}</Caption1>
           <Caption1 as="p" data-testid="table-help">
-            A Targets table needs a header row with Project, KPI, Start, Window (or End) and Target.
-            Observations need Project, KPI, Date and Value, or a Date column and one column per KPI.
+            {T.TABLE_HELP}
           </Caption1>
         </>
       ) : (
@@ -48,8 +48,7 @@ export function TablesFound({
           {tables.map((t) => (
             <li key={`${t.sheet}!${t.address}`}>
               <Caption1>
-                {TABLE_KIND_LABELS[t.kind]}: {t.sheet}!{t.address}
-                {t.name ? ` (${t.name})` : ""} · {t.rows} rows
+                {T.tableLine(TABLE_KIND_LABELS[t.kind], t.sheet, t.address, t.name, t.rows)}
               </Caption1>
             </li>
           ))}
@@ -57,14 +56,14 @@ export function TablesFound({
       )}
       <div className={styles.actions}>
         <Button size="small" onClick={onPickTargets}>
-          Use selection as Targets
+          {T.USE_AS_TARGETS}
         </Button>
         <Button size="small" onClick={onPickObservations}>
-          Add selection as observations
+          {T.ADD_AS_OBSERVATIONS}
         </Button>
         {picked && (
           <Button size="small" appearance="subtle" onClick={onReset}>
-            Find tables automatically
+            {T.FIND_AUTOMATICALLY}
           </Button>
         )}
       </div>

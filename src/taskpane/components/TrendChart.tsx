@@ -2,6 +2,7 @@ import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import type { Trend } from "../../engine";
 import { formatAmount, formatDay, formatWindow } from "../../sheet";
+import * as T from "../texts";
 
 const WIDTH = 300;
 const HEIGHT = 150;
@@ -19,26 +20,27 @@ const useStyles = makeStyles({
 /** The trend in words: what a screen reader says and what the picture shows. */
 export function describeTrend(trend: Trend): string {
   const points = trend.points;
-  const span =
-    points.length > 0
-      ? `${points.length} observation${points.length === 1 ? "" : "s"} from ${formatDay(points[0].day)} to ${formatDay(points[points.length - 1].day)}`
-      : "no observations in its windows";
-  const line = trend.cumulative ? " (running total in each window)" : "";
-  const baseline =
-    trend.baselineLevel === null
-      ? "no baseline"
-      : trend.baseline
-        ? `baseline ${formatAmount(trend.baselineLevel)} in ${formatWindow(trend.baseline)}`
-        : `fixed baseline ${formatAmount(trend.baselineLevel)}`;
-  const target =
-    trend.targetLevel === null ? "no target level" : `target ${formatAmount(trend.targetLevel)}`;
-  const projected = trend.projected
-    ? ` Projected ${formatAmount(trend.projected.value)} by ${formatDay(trend.projected.day)}.`
-    : "";
-  return (
-    `${trend.kpi}: ${span}${line}; ${baseline}; ${target} in ${formatWindow(trend.evaluation)}; ` +
-    `as of ${formatDay(trend.asOf)}.${projected}`
-  );
+  const level = (value: number | null) => (value === null ? undefined : formatAmount(value));
+  return T.trendDescription({
+    kpi: trend.kpi,
+    points: T.trendPoints(
+      points.length,
+      points.length > 0 ? formatDay(points[0].day) : undefined,
+      points.length > 0 ? formatDay(points[points.length - 1].day) : undefined
+    ),
+    cumulative: trend.cumulative,
+    baseline: T.trendBaseline(
+      level(trend.baselineLevel),
+      trend.baseline ? formatWindow(trend.baseline) : undefined
+    ),
+    target: T.trendTarget(level(trend.targetLevel)),
+    evaluation: formatWindow(trend.evaluation),
+    asOf: formatDay(trend.asOf),
+    projected: trend.projected && {
+      value: formatAmount(trend.projected.value),
+      day: formatDay(trend.projected.day),
+    },
+  });
 }
 
 /** The observations across the baseline and evaluation windows (shaded), B and T as levels, the as-of date. */
@@ -173,10 +175,12 @@ export function TrendChart({ trend }: { trend: Trend }) {
         )}
       </svg>
       <Caption1 data-testid="trend-text">
-        {asOfInside ? "" : `As of ${formatDay(trend.asOf)}, after the windows shown. `}
-        {trend.cumulative ? "Line: running total in each window. " : ""}
-        Shaded: {trend.baseline ? "baseline window (grey), " : ""}evaluation window (blue). Dashed:{" "}
-        {trend.baselineLevel !== null ? "baseline level (grey), " : ""}target level (green).
+        {T.trendKey({
+          asOfOutside: asOfInside ? undefined : formatDay(trend.asOf),
+          cumulative: trend.cumulative,
+          baselineWindow: Boolean(trend.baseline),
+          baselineLevel: trend.baselineLevel !== null,
+        })}
       </Caption1>
     </figure>
   );
