@@ -35,19 +35,21 @@ export type { Pace } from "./rules/pace";
 export type { Trend } from "./trend";
 export { trendFinder } from "./trend";
 
-// Evaluate one target over a series: the single-target formulas' one entry, and what they parse.
+// Evaluate one target over a series: the single-target formulas' one entry. It reads their arguments
+// (series, windows, aggregate, target type) by the Targets-row rules and words what it refuses.
 export type { SingleTargetInput } from "./single-target";
-export { evaluateSingleTarget, measureSingleTarget, measureWindow } from "./single-target";
+export {
+  attainmentPayout,
+  evaluateSingleTarget,
+  measureSingleTarget,
+  measureWindow,
+  payCurveFraction,
+  singleTargetSeries,
+  windowEnd,
+} from "./single-target";
+export { shownArgument } from "./messages";
 export type { Series } from "./series/series";
-export { SeriesBuilder } from "./series/series";
-export type { Span, Window } from "./series/window";
-export { lastDay, parseSpan, windowAfter } from "./series/window";
-export type { Aggregate } from "./series/aggregate";
-export { AGGREGATE_NAMES, parseAggregate } from "./series/aggregate";
-export type { TargetType } from "./rules/target";
-export { parseTargetType } from "./rules/target";
-export { proportionalPay } from "./rules/payout";
-export { checkPayCurve, curvePayout } from "./rules/pay-curve";
+export type { Window } from "./series/window";
 
 // Run history (SPEC §9): what KPI History holds, read back by its headers, and the rules for runs.
 export { headerKey } from "./grid/header";

@@ -251,3 +251,30 @@ export function percentOfNonPositiveBaseline(baseline: number): string {
 export function goalEqualsBaseline(baseline: number): string {
   return `the target value equals the baseline (${baseline}), so it promises no movement — ${SUGGEST_OTHER_TYPE}`;
 }
+
+// A formula's arguments (the single-target entry reads them as a Targets row reads its cells).
+
+/** How a formula's argument value is named: `"abc"` for text, `a blank`, else the value itself. */
+export function shownArgument(value: unknown): string {
+  if (value === null || value === undefined || (typeof value === "string" && value.trim() === ""))
+    return "a blank";
+  return typeof value === "string" ? `"${value}"` : String(value);
+}
+
+/** `shown` as shownArgument names the value; `choices` lists the words allowed. */
+export function argumentNotOneOf(name: string, shown: string, choices: string): string {
+  return `${name} ${shown} is not one of ${choices}`;
+}
+
+export function seriesSizesDiffer(dates: number, values: number): string {
+  return `dates and values must be the same size; dates has ${dates} cells and values ${values}`;
+}
+
+/** `cell` counts from 1 along the range. */
+export function seriesCellNotADate(cell: number, shown: string): string {
+  return `dates: cell ${cell} holds ${shown}, not a date`;
+}
+
+export function seriesCellNotANumber(cell: number, shown: string): string {
+  return `values: cell ${cell} holds ${shown}, not a number`;
+}

@@ -1,5 +1,11 @@
 import type { CellRef } from "./grid/address";
-import { aggregateWindow, type Aggregate, type WindowAggregate } from "./series/aggregate";
+import {
+  AGGREGATE_NAMES,
+  aggregateWindow,
+  parseAggregate,
+  type Aggregate,
+  type WindowAggregate,
+} from "./series/aggregate";
 import { change as changeOf } from "./rules/attainment";
 import {
   measureBaseline,
@@ -7,19 +13,30 @@ import {
   type BaselineRule,
   type MeasuredBaseline,
 } from "./series/baseline";
-import type { CellValue } from "./grid/cell";
+import { cellKind, type CellValue } from "./grid/cell";
+import { parseIsoDate } from "./grid/date";
 import { evaluateTarget, type TargetResult } from "./evaluate";
-import type { Series } from "./series/series";
+import { SeriesBuilder, type Series } from "./series/series";
 import {
   checkTarget,
   parseTargetCell,
+  parseTargetType,
   type Direction,
   type Target,
   type TargetType,
 } from "./rules/target";
+import { payout, type PayRule } from "./rules/payout";
+import { checkPayCurve, curvePayout, type PayCurvePoint } from "./rules/pay-curve";
 import type { Parsed } from "./grid/parsed";
-import { negativeWindow } from "./messages";
-import { parseSpan, windowAfter, windowBefore, type Window } from "./series/window";
+import {
+  argumentNotOneOf,
+  negativeWindow,
+  seriesCellNotADate,
+  seriesCellNotANumber,
+  seriesSizesDiffer,
+  shownArgument,
+} from "./messages";
+import { lastDay, parseSpan, windowAfter, windowBefore, type Window } from "./series/window";
 
 /**
  * One target stated without a Targets table, as the single-target formulas state it: the cells a
@@ -33,10 +50,12 @@ export interface SingleTargetInput {
   readonly window: CellValue;
   /** Blank for the default baseline window, a number (fixed), a window text, or `prior year`. */
   readonly baseline?: CellValue;
-  readonly aggregate?: Aggregate;
+  /** An aggregate's name (`sum`); blank for average. */
+  readonly aggregate?: CellValue;
   /** The Target cell: a number, or percent text for `%`. */
   readonly target: CellValue;
-  readonly targetType?: TargetType;
+  /** `%`, `change` or `value`; blank for `%`. */
+  readonly targetType?: CellValue;
   /** Absent: from the sign of the target (the formulas never give one). */
   readonly direction?: Direction;
   /** Fewest observations each window needs; 1 for the formulas (SPEC §7). */
@@ -67,6 +86,88 @@ const NO_CELL: CellRef = { sheet: "", cell: "" };
 
 type Windows = { start: number; evaluation: Window; baseline: BaselineRule };
 
+function isBlank(value: CellValue | undefined): boolean {
+  return (
+    value === null || value === undefined || (typeof value === "string" && value.trim() === "")
+  );
+}
+
+/** The Aggregate argument: blank is average. */
+function readAggregate(value: CellValue | undefined): Parsed<Aggregate> {
+  if (isBlank(value)) return { ok: true, value: "average" };
+  const aggregate = typeof value === "string" ? parseAggregate(value) : undefined;
+  if (aggregate) return { ok: true, value: aggregate };
+  return {
+    ok: false,
+    message: argumentNotOneOf("aggregate", shownArgument(value), AGGREGATE_NAMES),
+  };
+}
+
+/** The Target type argument: blank is `%`. */
+function readTargetType(value: CellValue | undefined): Parsed<TargetType> {
+  if (isBlank(value)) return { ok: true, value: "%" };
+  const type = typeof value === "string" ? parseTargetType(value) : undefined;
+  if (type) return { ok: true, value: type };
+  return {
+    ok: false,
+    message: argumentNotOneOf("targetType", shownArgument(value), "%, change or value"),
+  };
+}
+
+/**
+ * A formula's `dates` and `values` (one cell each, in step) as a sorted series. A pair with a blank or
+ * an error cell on either side is skipped (#N/A in a KPI column is common); dates are serials or ISO text.
+ */
+export function singleTargetSeries(
+  dates: readonly CellValue[],
+  values: readonly CellValue[]
+): Parsed<Series> {
+  if (dates.length !== values.length)
+    return { ok: false, message: seriesSizesDiffer(dates.length, values.length) };
+  const builder = new SeriesBuilder();
+  for (let i = 0; i < dates.length; i++) {
+    const date = dates[i];
+    const value = values[i];
+    if (isBlank(date) || isBlank(value)) continue;
+    if (cellKind(date) === "error" || cellKind(value) === "error") continue;
+    let serial: number | undefined;
+    if (typeof date === "number" && Number.isFinite(date)) serial = date;
+    else if (typeof date === "string") serial = parseIsoDate(date);
+    if (serial === undefined)
+      return { ok: false, message: seriesCellNotADate(i + 1, shownArgument(date)) };
+    if (typeof value !== "number" || !Number.isFinite(value))
+      return { ok: false, message: seriesCellNotANumber(i + 1, shownArgument(value)) };
+    builder.add(serial, value, i);
+  }
+  return { ok: true, value: builder.build().series };
+}
+
+/** The last day inside a window from `start`; a negative window ends the day before start. */
+export function windowEnd(start: number, window: CellValue): Parsed<number> {
+  const span = parseSpan(window);
+  if (!span.ok) return { ok: false, message: `window ${span.message}` };
+  const day = Math.floor(start);
+  return { ok: true, value: span.value.negative ? day - 1 : lastDay(windowAfter(day, span.value)) };
+}
+
+/**
+ * What an attainment pays under a Reward and an optional Threshold and Cap, as a decided target is paid
+ * (SPEC §4): all or nothing at 100% without them, proportional with either.
+ */
+export function attainmentPayout(attainment: number, rule: PayRule): number {
+  return payout(attainment >= 1 ? "Met" : "Missed", attainment, rule);
+}
+
+/** The fraction of the reward a pay curve pays at an attainment; an invalid curve says why. */
+export function payCurveFraction(
+  points: readonly PayCurvePoint[],
+  attainment: number
+): Parsed<number> {
+  const checked = checkPayCurve("curve", points);
+  if (!checked.ok) return { ok: false, message: `curve: ${checked.message}` };
+  return { ok: true, value: curvePayout(checked.value, attainment) };
+}
+
 /** Start, Window and Baseline as the evaluation window and the baseline rule. */
 function readWindows(
   input: Pick<SingleTargetInput, "start" | "window" | "baseline">
@@ -91,10 +192,12 @@ export function measureSingleTarget(
   input: Pick<SingleTargetInput, "start" | "window" | "baseline" | "aggregate">,
   series: Series
 ): Parsed<SingleTargetMeasure> {
+  const read = readAggregate(input.aggregate);
+  if (!read.ok) return read;
+  const aggregate = read.value;
   const windows = readWindows(input);
   if (!windows.ok) return windows;
   const { evaluation, baseline: rule } = windows.value;
-  const aggregate = input.aggregate ?? "average";
   const actual = aggregateWindow(series, evaluation, aggregate);
   const baseline = measureBaseline(rule, series, evaluation, aggregate);
   const change =
@@ -114,9 +217,13 @@ export function evaluateSingleTarget(
   series: Series,
   asOf: number
 ): Parsed<SingleTargetEvaluation> {
+  const aggregate = readAggregate(input.aggregate);
+  if (!aggregate.ok) return aggregate;
+  const type = readTargetType(input.targetType);
+  if (!type.ok) return type;
+  const targetType = type.value;
   const windows = readWindows(input);
   if (!windows.ok) return windows;
-  const targetType = input.targetType ?? "%";
   const t = parseTargetCell(input.target, targetType, "target");
   if (!t.ok) return t;
   const problems = checkTarget(t.value, targetType, input.direction, (column) => column);
@@ -136,7 +243,7 @@ export function evaluateSingleTarget(
     target: t.value,
     targetType,
     direction: input.direction,
-    aggregate: input.aggregate ?? "average",
+    aggregate: aggregate.value,
     minPoints: input.minPoints ?? 1,
     reward: 0,
     weight: 1,
@@ -156,14 +263,16 @@ export function measureWindow(
   series: Series,
   start: number,
   window: CellValue,
-  aggregate: Aggregate
+  aggregateCell: CellValue | undefined
 ): Parsed<{ window: Window; aggregate: WindowAggregate }> {
+  const aggregate = readAggregate(aggregateCell);
+  if (!aggregate.ok) return aggregate;
   const span = parseSpan(window);
   if (!span.ok) return { ok: false, message: `window ${span.message}` };
   const day = Math.floor(start);
   const range = span.value.negative ? windowBefore(day, span.value) : windowAfter(day, span.value);
   return {
     ok: true,
-    value: { window: range, aggregate: aggregateWindow(series, range, aggregate) },
+    value: { window: range, aggregate: aggregateWindow(series, range, aggregate.value) },
   };
 }

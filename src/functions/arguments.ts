@@ -1,18 +1,12 @@
 import {
-  type Aggregate,
-  AGGREGATE_NAMES,
   cellKind,
   type CellValue,
   type Grid,
-  parseAggregate,
   parseIsoDate,
   parsePercentText,
-  parseSpan,
-  parseTargetType,
   type Series,
-  SeriesBuilder,
-  type Span,
-  type TargetType,
+  shownArgument as shown,
+  singleTargetSeries,
   todaySerial,
 } from "../engine";
 
@@ -114,36 +108,6 @@ export function asOfArgument(value: unknown): number {
   return isBlank(value) ? todaySerial() : dayArgument(value, "asOf");
 }
 
-export function spanArgument(value: unknown, name: string): Span & { negative: boolean } {
-  const span = parseSpan(
-    typeof value === "string" || typeof value === "number" ? value : String(value)
-  );
-  if (!span.ok) throw new ArgumentProblem("#VALUE!", `${name} ${span.message}`);
-  return span.value;
-}
-
-export function aggregateArgument(value: unknown): Aggregate {
-  if (isBlank(value)) return "average";
-  const aggregate = typeof value === "string" ? parseAggregate(value) : undefined;
-  if (!aggregate)
-    throw new ArgumentProblem(
-      "#VALUE!",
-      `aggregate ${shown(value)} is not one of ${AGGREGATE_NAMES}`
-    );
-  return aggregate;
-}
-
-export function targetTypeArgument(value: unknown): TargetType {
-  if (isBlank(value)) return "%";
-  const type = typeof value === "string" ? parseTargetType(value) : undefined;
-  if (!type)
-    throw new ArgumentProblem(
-      "#VALUE!",
-      `targetType ${shown(value)} is not one of %, change or value`
-    );
-  return type;
-}
-
 export function numberArgument(value: unknown, name: string, fallback?: number): number {
   if (isBlank(value) && fallback !== undefined) return fallback;
   if (typeof value === "number" && Number.isFinite(value)) return value;
@@ -154,11 +118,6 @@ export function optionalFraction(value: unknown, name: string): number | undefin
   if (isBlank(value)) return undefined;
   const percent = typeof value === "string" ? parsePercentText(value) : undefined;
   return percent ?? numberArgument(value, name);
-}
-
-function shown(value: unknown): string {
-  if (isBlank(value)) return "a blank";
-  return typeof value === "string" ? `"${value}"` : String(value);
 }
 
 /** A one-column or one-row range as a flat list. */
@@ -174,37 +133,13 @@ function flatten(range: unknown, name: string): CellValue[] {
   );
 }
 
-/** `dates` and `values` as a sorted series; pairs with a blank on either side are skipped. */
+/** `dates` and `values` as a sorted series, through the engine's single-target entry. */
 export function seriesArgument(datesRange: unknown, valuesRange: unknown): Series {
   const dates = flatten(datesRange, "dates");
   const values = flatten(valuesRange, "values");
-  if (dates.length !== values.length) {
-    throw new ArgumentProblem(
-      "#VALUE!",
-      `dates and values must be the same size; dates has ${dates.length} cells and values ${values.length}`
-    );
-  }
-  const builder = new SeriesBuilder();
-  for (let i = 0; i < dates.length; i++) {
-    const date = cellArgument(dates[i]);
-    const value = cellArgument(values[i]);
-    if (isBlank(date) || isBlank(value)) continue;
-    // An error cell (#N/A in a KPI column is common) is skipped like a blank, with its pair.
-    if (cellKind(date) === "error" || cellKind(value) === "error") continue;
-    let serial: number | undefined;
-    if (typeof date === "number" && Number.isFinite(date)) serial = date;
-    else if (typeof date === "string") serial = parseIsoDate(date);
-    if (serial === undefined)
-      throw new ArgumentProblem("#VALUE!", `dates: cell ${i + 1} holds ${shown(date)}, not a date`);
-    if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw new ArgumentProblem(
-        "#VALUE!",
-        `values: cell ${i + 1} holds ${shown(value)}, not a number`
-      );
-    }
-    builder.add(serial, value, i);
-  }
-  return builder.build().series;
+  const series = singleTargetSeries(dates.map(cellArgument), values.map(cellArgument));
+  if (!series.ok) throw new ArgumentProblem("#VALUE!", series.message);
+  return series.value;
 }
 
 /**

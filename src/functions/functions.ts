@@ -1,21 +1,19 @@
 /* global CustomFunctions */
 import {
+  attainmentPayout,
   cellText,
   type CellValue,
-  checkPayCurve,
-  curvePayout,
   evaluateSingleTarget,
   evaluateWorkbook,
   type Evaluation,
-  lastDay,
   measureSingleTarget,
   measureWindow,
   type Parsed,
-  proportionalPay,
+  payCurveFraction,
   type Series,
   type SingleTargetInput,
   type Window,
-  windowAfter,
+  windowEnd as lastDayOfWindow,
 } from "../engine";
 import {
   formatDay,
@@ -27,7 +25,6 @@ import {
   writableValue,
 } from "../sheet";
 import {
-  aggregateArgument,
   ArgumentProblem,
   curveArgument,
   asOfArgument,
@@ -38,8 +35,6 @@ import {
   optionalFraction,
   rejectErrors,
   seriesArgument,
-  spanArgument,
-  targetTypeArgument,
 } from "./arguments";
 
 /** The error a formula returns outside Excel (tests, scripts): the same code and message. */
@@ -98,9 +93,9 @@ function singleTargetInput(
     start: dayArgument(start, "start"),
     window: window as CellValue,
     baseline: baseline as CellValue,
-    aggregate: aggregateArgument(aggregate),
+    aggregate: aggregate as CellValue,
     target: target as CellValue,
-    targetType: targetTypeArgument(targetType),
+    targetType: targetType as CellValue,
   };
 }
 
@@ -124,8 +119,8 @@ export function windowEnd(start: any, window: any): number {
   return formula(() => {
     rejectErrors({ start, window });
     const day = dayArgument(start, "start");
-    const span = spanArgument(window, "window");
-    return span.negative ? day - 1 : lastDay(windowAfter(day, span));
+    const span = typeof window === "string" || typeof window === "number" ? window : String(window);
+    return valid(lastDayOfWindow(day, span));
   });
 }
 
@@ -151,7 +146,7 @@ export function windowAggregate(
     rejectErrors({ start, window, aggregate });
     const series = seriesArgument(dates, values);
     const measured = valid(
-      measureWindow(series, dayArgument(start, "start"), window, aggregateArgument(aggregate))
+      measureWindow(series, dayArgument(start, "start"), window, aggregate as CellValue)
     );
     return present(measured.aggregate.value, measured.window, "the window");
   });
@@ -287,8 +282,7 @@ export function payout(attainment: any, reward: any, threshold?: any, cap?: any)
       threshold: optionalFraction(threshold, "threshold"),
       cap: optionalFraction(cap, "cap"),
     };
-    if (rule.threshold === undefined && rule.cap === undefined) return a >= 1 ? rule.reward : 0;
-    return proportionalPay(a, rule);
+    return attainmentPayout(a, rule);
   });
 }
 
@@ -403,9 +397,7 @@ export function payCurve(attainment: any, reward: any, curve: any[][]): number {
     rejectErrors({ attainment, reward });
     const a = numberArgument(attainment, "attainment");
     const amount = numberArgument(reward, "reward");
-    const checked = checkPayCurve("curve", curveArgument(curve));
-    if (!checked.ok) throw new ArgumentProblem("#VALUE!", `curve: ${checked.message}`);
-    return amount * curvePayout(checked.value, a);
+    return amount * valid(payCurveFraction(curveArgument(curve), a));
   });
 }
 

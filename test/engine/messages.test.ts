@@ -186,3 +186,24 @@ describe("the engine's messages, each worded once", () => {
     );
   });
 });
+
+describe("a formula's arguments, named as the formula names them", () => {
+  test("a value is shown quoted when text, as 'a blank' when empty, else as it is", () => {
+    expect(M.shownArgument("soon")).toBe('"soon"');
+    expect(M.shownArgument("  ")).toBe("a blank");
+    expect(M.shownArgument(null)).toBe("a blank");
+    expect(M.shownArgument(3)).toBe("3");
+    expect(M.shownArgument(false)).toBe("false");
+  });
+
+  test("a word that is none of the argument's, and a series that cannot be read", () => {
+    expect(M.argumentNotOneOf("targetType", '"ratio"', "%, change or value")).toBe(
+      'targetType "ratio" is not one of %, change or value'
+    );
+    expect(M.seriesSizesDiffer(3, 2)).toBe(
+      "dates and values must be the same size; dates has 3 cells and values 2"
+    );
+    expect(M.seriesCellNotADate(4, '"soon"')).toBe('dates: cell 4 holds "soon", not a date');
+    expect(M.seriesCellNotANumber(2, '"n/a"')).toBe('values: cell 2 holds "n/a", not a number');
+  });
+});

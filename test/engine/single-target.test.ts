@@ -1,11 +1,15 @@
 import {
+  attainmentPayout,
   evaluateSingleTarget,
   measureSingleTarget,
   measureWindow,
+  payCurveFraction,
   type Series,
-  SeriesBuilder,
+  singleTargetSeries,
   type SingleTargetInput,
+  windowEnd,
 } from "../../src/engine";
+import { SeriesBuilder } from "../../src/engine/series/series";
 import { day, everyDay } from "../support/workbooks";
 
 /** January 2024: 31 days of 412; February: 29 days of 319.7 (the SPEC's example). */
@@ -143,6 +147,111 @@ describe("measureWindow: a window's aggregate (KPI.WINDOW)", () => {
         window: { from: day("2024-01-01"), to: day("2024-02-01") },
         aggregate: { value: 31, count: 31 },
       },
+    });
+  });
+});
+
+describe("the entry reads a formula's aggregate and target type as a Targets row reads them", () => {
+  test("blank is average and %; words are read as the Targets table reads them", () => {
+    expect(evaluated({ aggregate: null, targetType: "" }).target).toMatchObject({
+      aggregate: "average",
+      targetType: "%",
+    });
+    expect(
+      evaluated({ aggregate: " Mean ", targetType: "Level", target: 300 }).target
+    ).toMatchObject({ aggregate: "average", targetType: "value" });
+  });
+  test("anything else is refused naming the argument and the words allowed", () => {
+    expect(invalid({ aggregate: 3 })).toBe(
+      "aggregate 3 is not one of average, sum, min, max, median, first, last or count"
+    );
+    expect(invalid({ targetType: "ratio" })).toBe(
+      'targetType "ratio" is not one of %, change or value'
+    );
+    expect(measureWindow(series, day("2024-02-01"), "1 month", "total")).toEqual({
+      ok: false,
+      message:
+        'aggregate "total" is not one of average, sum, min, max, median, first, last or count',
+    });
+  });
+});
+
+describe("singleTargetSeries: a formula's dates and values as one sorted series", () => {
+  test("pairs with a blank or an error cell are skipped; the rest is sorted by date", () => {
+    const read = singleTargetSeries(
+      [day("2024-01-03"), "2024-01-01", { error: "#N/A" }, day("2024-01-02"), day("2024-01-04")],
+      [30, 10, 99, { error: "#DIV/0!" }, " "]
+    );
+    if (!read.ok) throw new Error(read.message);
+    expect(Array.from(read.value.dates)).toEqual([day("2024-01-01"), day("2024-01-03")]);
+    expect(Array.from(read.value.values)).toEqual([10, 30]);
+  });
+  test("a date or value that cannot be read names its cell, counted from 1", () => {
+    expect(singleTargetSeries(["2024-01-01", "03/01/2024"], [1, 2])).toEqual({
+      ok: false,
+      message: 'dates: cell 2 holds "03/01/2024", not a date',
+    });
+    expect(singleTargetSeries([day("2024-01-01")], [true])).toEqual({
+      ok: false,
+      message: "values: cell 1 holds true, not a number",
+    });
+  });
+  test("ranges of different sizes are refused with both sizes", () => {
+    expect(singleTargetSeries([1, 2], [1])).toEqual({
+      ok: false,
+      message: "dates and values must be the same size; dates has 2 cells and values 1",
+    });
+  });
+});
+
+describe("windowEnd: the last day inside a window (KPI.WINDOWEND)", () => {
+  test("1 month from 1 Feb 2024 ends on 29 Feb; a negative window ends the day before start", () => {
+    expect(windowEnd(day("2024-02-01") + 0.75, "1 month")).toEqual({
+      ok: true,
+      value: day("2024-02-29"),
+    });
+    expect(windowEnd(day("2024-02-01"), "-90 days")).toEqual({
+      ok: true,
+      value: day("2024-01-31"),
+    });
+  });
+  test("an unreadable window names the argument", () => {
+    const end = windowEnd(day("2024-02-01"), "soon");
+    expect(end.ok).toBe(false);
+    expect(!end.ok && end.message).toMatch(/^window "soon" is not readable; write it like/);
+  });
+});
+
+describe("attainmentPayout: what an attainment pays (KPI.PAYOUT, SPEC §4)", () => {
+  test("without Threshold or Cap: the whole reward from 100%, nothing below", () => {
+    expect(attainmentPayout(1, { reward: 1000 })).toBe(1000);
+    expect(attainmentPayout(0.99, { reward: 1000 })).toBe(0);
+  });
+  test("with either: proportional from the threshold up to the cap, each 1 when not given", () => {
+    expect(attainmentPayout(0.9, { reward: 1000, threshold: 0.8 })).toBe(900);
+    expect(attainmentPayout(1.3, { reward: 1000, threshold: 0.8 })).toBe(1000);
+    expect(attainmentPayout(1.3, { reward: 1000, threshold: 0.8, cap: 1.2 })).toBe(1200);
+    expect(attainmentPayout(0.7, { reward: 1000, threshold: 0.8 })).toBe(0);
+    expect(attainmentPayout(0.99, { reward: 1000, cap: 1.5 })).toBe(0);
+  });
+});
+
+describe("payCurveFraction: the share of the reward a pay curve pays (KPI.PAYCURVE)", () => {
+  const curve = [
+    { attainment: 1.2, payout: 1.5 },
+    { attainment: 0.8, payout: 0.5 },
+    { attainment: 1, payout: 1 },
+  ];
+  test("linear between points, 0 below the first, the last point's payout above it", () => {
+    expect(payCurveFraction(curve, 0.9)).toEqual({ ok: true, value: 0.75 });
+    expect(payCurveFraction(curve, 0.79)).toEqual({ ok: true, value: 0 });
+    expect(payCurveFraction(curve, 2)).toEqual({ ok: true, value: 1.5 });
+  });
+  test("an invalid curve says why, after the argument's name", () => {
+    expect(payCurveFraction([{ attainment: 1, payout: 1 }], 1)).toEqual({
+      ok: false,
+      message:
+        'curve: pay curve "curve" has 1 point; give it at least two rows (Attainment, Payout) in the Pay curves table',
     });
   });
 });

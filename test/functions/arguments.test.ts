@@ -1,6 +1,5 @@
 import { todaySerial } from "../../src/engine";
 import {
-  aggregateArgument,
   ArgumentProblem,
   asOfArgument,
   cellArgument,
@@ -11,8 +10,6 @@ import {
   optionalFraction,
   rejectErrors,
   seriesArgument,
-  spanArgument,
-  targetTypeArgument,
 } from "../../src/functions/arguments";
 import { errorCellValue, runtimeError, wireError } from "../support/excel-errors";
 import { day } from "../support/workbooks";
@@ -109,29 +106,6 @@ describe("scalar arguments", () => {
   test("asOf omitted is today", () => {
     expect(asOfArgument(undefined)).toBe(todaySerial());
     expect(asOfArgument("2024-06-01")).toBe(day("2024-06-01"));
-  });
-  test("a window is a span, negative when it starts with a minus", () => {
-    expect(spanArgument("-90 days", "window")).toEqual({
-      count: 90,
-      unit: "day",
-      text: "90 days",
-      negative: true,
-    });
-    expect(problem(() => spanArgument("soon", "window")).message).toMatch(
-      /^window "soon" is not readable; write it like "30 days"/
-    );
-  });
-  test("aggregate and targetType default when blank and name the allowed words otherwise", () => {
-    expect(aggregateArgument(null)).toBe("average");
-    expect(aggregateArgument(" Mean ")).toBe("average");
-    expect(problem(() => aggregateArgument(3)).message).toBe(
-      "aggregate 3 is not one of average, sum, min, max, median, first, last or count"
-    );
-    expect(targetTypeArgument("")).toBe("%");
-    expect(targetTypeArgument("Level")).toBe("value");
-    expect(problem(() => targetTypeArgument("ratio")).message).toBe(
-      'targetType "ratio" is not one of %, change or value'
-    );
   });
   test("numbers and fractions: percent text is a fraction", () => {
     expect(numberArgument(5000, "reward")).toBe(5000);

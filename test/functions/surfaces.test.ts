@@ -1,13 +1,8 @@
 import path from "path";
 import { main, type Io } from "../../src/cli/main";
-import {
-  type CellValue,
-  evaluateSingleTarget,
-  parseTargetType,
-  SeriesBuilder,
-  type Status,
-} from "../../src/engine";
-import { parseDirection } from "../../src/engine/rules/target";
+import { type CellValue, evaluateSingleTarget, type Status } from "../../src/engine";
+import { parseDirection, parseTargetType } from "../../src/engine/rules/target";
+import { SeriesBuilder } from "../../src/engine/series/series";
 import { RESULTS_HEADER } from "../../src/sheet";
 import * as KPI from "../../src/functions/functions";
 import { FormulaError } from "../../src/functions/functions";
