@@ -248,6 +248,21 @@ export function notWellFormed(part: string, why: string): string {
   return `the part ${part} is not well-formed XML: ${why}`;
 }
 
+export const XML_ENDS_IN_TAG = "it ends in the middle of a tag";
+export const NO_XML = "it holds no XML";
+export const DOCTYPE_DECLARED =
+  "it declares a DOCTYPE, which workbooks never do (entities are refused)";
+export const MARKUP_DECLARATION = "it holds a markup declaration";
+export const TOKEN_TOO_LONG = "one of its tags or texts is too long to be real";
+export const UNNAMED_TAG = "it holds an unnamed tag";
+export const TWO_ROOTS = "it holds more than one root element";
+export const TEXT_OUTSIDE_ROOT = "it holds text outside its root element";
+
+/** `open` is the element still open, undefined when none is. */
+export function wrongEndTag(element: string, open: string | undefined): string {
+  return `</${element}> closes <${open ?? "nothing"}>`;
+}
+
 export function xmlEndsEarly(element: string): string {
   return `it ends before </${element}>`;
 }

@@ -165,6 +165,18 @@ describe("what the kpi-rewards command says, each worded once", () => {
       "the part xl/workbook.xml is not well-formed XML: it ends before </sheets>"
     );
     expect(M.endTagHoldsMore("row")).toBe("the end tag </row> holds more than a name");
+    expect(M.XML_ENDS_IN_TAG).toBe("it ends in the middle of a tag");
+    expect(M.NO_XML).toBe("it holds no XML");
+    expect(M.DOCTYPE_DECLARED).toBe(
+      "it declares a DOCTYPE, which workbooks never do (entities are refused)"
+    );
+    expect(M.MARKUP_DECLARATION).toBe("it holds a markup declaration");
+    expect(M.TOKEN_TOO_LONG).toBe("one of its tags or texts is too long to be real");
+    expect(M.UNNAMED_TAG).toBe("it holds an unnamed tag");
+    expect(M.TWO_ROOTS).toBe("it holds more than one root element");
+    expect(M.TEXT_OUTSIDE_ROOT).toBe("it holds text outside its root element");
+    expect(M.wrongEndTag("row", "c")).toBe("</row> closes <c>");
+    expect(M.wrongEndTag("row", undefined)).toBe("</row> closes <nothing>");
     expect(M.straySlash("c")).toBe('the tag <c> holds a stray "/"');
     expect(M.attributeWithoutValue("c")).toBe("the attribute in <c> has no value");
     expect(M.attributeNotQuoted("r", "c")).toBe("the attribute r in <c> is not quoted");

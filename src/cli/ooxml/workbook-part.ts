@@ -1,7 +1,7 @@
 import * as M from "../messages";
 import { PackageError } from "./package-error";
 import { readPart } from "./part-reader";
-import { readRelationships, type Relationship } from "./relationships";
+import { readRelationships, relationshipsPart, type Relationship } from "./relationships";
 import type { ZipArchive } from "./zip-archive";
 
 /** A sheet as `xl/workbook.xml` lists it, in the workbook's tab order. */
@@ -48,7 +48,7 @@ export async function readWorkbookPart(archive: ZipArchive): Promise<WorkbookPar
     const relationship = relationships.get(sheet.id);
     if (!relationship || relationship.external)
       throw new PackageError(
-        M.sheetRelationshipMissing(sheet.name, part, sheet.id, relationshipsName(part))
+        M.sheetRelationshipMissing(sheet.name, part, sheet.id, relationshipsPart(part))
       );
     return { name: sheet.name, state: sheet.state, relationship };
   });
@@ -59,9 +59,4 @@ export async function readWorkbookPart(archive: ZipArchive): Promise<WorkbookPar
 export function isTrue(value: string | undefined): boolean {
   const v = (value ?? "").trim().toLowerCase();
   return v === "1" || v === "true";
-}
-
-function relationshipsName(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }

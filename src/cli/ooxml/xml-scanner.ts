@@ -164,9 +164,9 @@ export class XmlScanner {
     this.scan(true);
     const rest = this.buffer;
     for (let at = this.position; at < rest.length; at++)
-      if (!isSpace(rest[at])) this.fail("it ends in the middle of a tag");
+      if (!isSpace(rest[at])) this.fail(M.XML_ENDS_IN_TAG);
     if (this.stack.length > 0) this.fail(M.xmlEndsEarly(this.stack[this.stack.length - 1].name));
-    if (!this.rootSeen) this.fail("it holds no XML");
+    if (!this.rootSeen) this.fail(M.NO_XML);
   }
 
   /** Reads every finished token; with `until`, stops at the first one that starts there or later. */
@@ -213,11 +213,7 @@ export class XmlScanner {
           at = end + 3;
         } else {
           if (length - at < 9 && !final) break;
-          this.fail(
-            startsWith(bytes, at, "<!DOCTYPE")
-              ? "it declares a DOCTYPE, which workbooks never do (entities are refused)"
-              : "it holds a markup declaration"
-          );
+          this.fail(startsWith(bytes, at, "<!DOCTYPE") ? M.DOCTYPE_DECLARED : M.MARKUP_DECLARATION);
         }
       } else if (next === SLASH) {
         const end = this.endTag(bytes, at + 2);
@@ -230,8 +226,7 @@ export class XmlScanner {
       }
     }
     this.position = at;
-    if (length - at > LIMITS.tokenChars)
-      this.fail("one of its tags or texts is too long to be real");
+    if (length - at > LIMITS.tokenChars) this.fail(M.TOKEN_TOO_LONG);
   }
 
   /** `</name>` from just after `</`: the index of its `>`, or -1 when the chunk ends first. */
@@ -254,7 +249,7 @@ export class XmlScanner {
     const name = this.lookup(bytes, local, nameEnd, hash);
     if (bytes[at] !== GT) this.fail(M.endTagHoldsMore(name.name));
     const open = this.stack.pop();
-    if (open !== name) this.fail(`</${name.name}> closes <${open?.name ?? "nothing"}>`);
+    if (open !== name) this.fail(M.wrongEndTag(name.name, open?.name));
     this.handler.close(name.name);
     return at;
   }
@@ -278,7 +273,7 @@ export class XmlScanner {
     }
     if (at >= length) return -1;
     const nameEnd = at;
-    if (nameEnd === from) this.fail("it holds an unnamed tag");
+    if (nameEnd === from) this.fail(M.UNNAMED_TAG);
     const tag = this.tag;
     let count = 0;
     let selfClosing = false;
@@ -346,7 +341,7 @@ export class XmlScanner {
       }
     }
     const name = this.lookup(bytes, local, nameEnd, hash);
-    if (this.stack.length === 0 && this.rootSeen) this.fail("it holds more than one root element");
+    if (this.stack.length === 0 && this.rootSeen) this.fail(M.TWO_ROOTS);
     this.rootSeen = true;
     if (!selfClosing) this.stack.push(name);
     tag.bytes = bytes;
@@ -359,8 +354,7 @@ export class XmlScanner {
   private emitText(bytes: Buffer, start: number, end: number, entity: boolean): void {
     if (start === end) return;
     if (this.stack.length === 0) {
-      for (let at = start; at < end; at++)
-        if (!isSpace(bytes[at])) this.fail("it holds text outside its root element");
+      for (let at = start; at < end; at++) if (!isSpace(bytes[at])) this.fail(M.TEXT_OUTSIDE_ROOT);
       return;
     }
     this.handler.text(
