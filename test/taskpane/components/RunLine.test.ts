@@ -1,8 +1,8 @@
 import type { Browser, Page } from "playwright-core";
-import { todaySerial } from "../../src/engine";
-import { formatDay } from "../../src/sheet";
-import { fakeOfficeScript, serveDist } from "../support/browser";
-import { launchChromium } from "../support/chromium";
+import { todaySerial } from "../../../src/engine";
+import { formatDay } from "../../../src/sheet";
+import { fakeOfficeScript, serveDist } from "../../support/browser";
+import { launchChromium } from "../../support/chromium";
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
