@@ -278,3 +278,19 @@ export function seriesCellNotADate(cell: number, shown: string): string {
 export function seriesCellNotANumber(cell: number, shown: string): string {
   return `values: cell ${cell} holds ${shown}, not a number`;
 }
+
+// Run history and approval (SPEC §9): refusals said after the workbook's name.
+
+/** `sheet` is the history sheet's name, `KPI History`. */
+export function noRecordedRuns(sheet: string): string {
+  return `has no recorded runs (no ${sheet} sheet); evaluate it first`;
+}
+
+export function noSuchRun(run: number, first: number, last: number): string {
+  return `has no run ${run}; its runs are ${first}–${last}`;
+}
+
+/** `on` is the approval's day as formatDay shows it, when the history holds one. */
+export function alreadyApproved(run: number, by: string, on?: string): string {
+  return `run ${run} was already approved by ${by}${on === undefined ? "" : ` on ${on}`}; an approved run cannot be approved again`;
+}

@@ -207,3 +207,18 @@ describe("a formula's arguments, named as the formula names them", () => {
     expect(M.seriesCellNotANumber(2, '"n/a"')).toBe('values: cell 2 holds "n/a", not a number');
   });
 });
+
+describe("run history and approval", () => {
+  test("no history, no such run, a run approved already", () => {
+    expect(M.noRecordedRuns("KPI History")).toBe(
+      "has no recorded runs (no KPI History sheet); evaluate it first"
+    );
+    expect(M.noSuchRun(7, 1, 3)).toBe("has no run 7; its runs are 1–3");
+    expect(M.alreadyApproved(2, "Ana Silva", "30 Nov 2024")).toBe(
+      "run 2 was already approved by Ana Silva on 30 Nov 2024; an approved run cannot be approved again"
+    );
+    expect(M.alreadyApproved(2, "Ana Silva")).toBe(
+      "run 2 was already approved by Ana Silva; an approved run cannot be approved again"
+    );
+  });
+});

@@ -5,6 +5,7 @@ import { headerKey, nameKey } from "../grid/header";
 import { STATUSES, needsReview, type Status } from "../rules/status";
 import type { Parsed } from "../grid/parsed";
 import { HISTORY_SHEET } from "../grid/workbook";
+import { alreadyApproved, noRecordedRuns, noSuchRun } from "../messages";
 
 /**
  * Run history and approval (SPEC §9): what the `KPI History` sheet holds, read back from its cells, and
@@ -279,25 +280,15 @@ export function runTargetRecords(run: number, targets: readonly RunTarget[]): Ru
  */
 export function runToApprove(history: RunHistory, run?: number): Parsed<RunRecord> {
   const last = lastRun(history);
-  if (!last)
-    return {
-      ok: false,
-      message: `has no recorded runs (no ${HISTORY_SHEET} sheet); evaluate it first`,
-    };
+  if (!last) return { ok: false, message: noRecordedRuns(HISTORY_SHEET) };
   const chosen = run === undefined ? last : history.runs.find((r) => r.run === run);
   if (!chosen) {
-    return {
-      ok: false,
-      message: `has no run ${run}; its runs are ${history.runs[0].run}–${last.run}`,
-    };
+    return { ok: false, message: noSuchRun(run!, history.runs[0].run, last.run) };
   }
   if (chosen.approvedBy !== undefined) {
-    const when =
-      chosen.approvedAt === undefined ? "" : ` on ${formatDay(Math.floor(chosen.approvedAt))}`;
-    return {
-      ok: false,
-      message: `run ${chosen.run} was already approved by ${chosen.approvedBy}${when}; an approved run cannot be approved again`,
-    };
+    const on =
+      chosen.approvedAt === undefined ? undefined : formatDay(Math.floor(chosen.approvedAt));
+    return { ok: false, message: alreadyApproved(chosen.run, chosen.approvedBy, on) };
   }
   return { ok: true, value: chosen };
 }
