@@ -9,6 +9,7 @@ import {
   singleTargetSeries,
   todaySerial,
 } from "../engine";
+import * as M from "./messages";
 
 /** An argument that cannot be used: becomes `#VALUE!` (or `#N/A`) at the edge, with this message. */
 export class ArgumentProblem {
@@ -79,7 +80,7 @@ export function rejectErrors(args: Record<string, unknown>): void {
     const code = typeof cell === "object" && cell !== null ? cell.error : String(cell);
     throw new ArgumentProblem(
       code === "#N/A" ? "#N/A" : "#VALUE!",
-      `${name} holds the error ${code}; correct the cell it comes from`
+      M.argumentHoldsError(name, code)
     );
   }
 }
@@ -97,10 +98,7 @@ export function dayArgument(value: unknown, name: string): number {
     const serial = parseIsoDate(value);
     if (serial !== undefined) return serial;
   }
-  throw new ArgumentProblem(
-    "#VALUE!",
-    `${name} must be a date (a date cell or the text YYYY-MM-DD), not ${shown(value)}`
-  );
+  throw new ArgumentProblem("#VALUE!", M.notADateArgument(name, shown(value)));
 }
 
 /** `asOf` omitted means the date at calculation. */
@@ -111,7 +109,7 @@ export function asOfArgument(value: unknown): number {
 export function numberArgument(value: unknown, name: string, fallback?: number): number {
   if (isBlank(value) && fallback !== undefined) return fallback;
   if (typeof value === "number" && Number.isFinite(value)) return value;
-  throw new ArgumentProblem("#VALUE!", `${name} must be a number, not ${shown(value)}`);
+  throw new ArgumentProblem("#VALUE!", M.notANumberArgument(name, shown(value)));
 }
 
 export function optionalFraction(value: unknown, name: string): number | undefined {
@@ -129,7 +127,7 @@ function flatten(range: unknown, name: string): CellValue[] {
     return rows.map((row) => row[0] as CellValue);
   throw new ArgumentProblem(
     "#VALUE!",
-    `${name} must be one column or one row, not ${rows.length} rows by ${rows[0]?.length ?? 0} columns`
+    M.notOneColumnOrRow(name, rows.length, rows[0]?.length ?? 0)
   );
 }
 
@@ -149,10 +147,7 @@ export function seriesArgument(datesRange: unknown, valuesRange: unknown): Serie
 export function curveArgument(range: unknown): { attainment: number; payout: number }[] {
   const rows = gridArgument(range);
   if (rows.some((row) => row.length !== 2))
-    throw new ArgumentProblem(
-      "#VALUE!",
-      `curve must be two columns (Attainment, Payout), not ${rows[0]?.length ?? 0}`
-    );
+    throw new ArgumentProblem("#VALUE!", M.curveNotTwoColumns(rows[0]?.length ?? 0));
   const points: { attainment: number; payout: number }[] = [];
   rows.forEach(([attainment, payout], index) => {
     if (isBlank(attainment) && isBlank(payout)) return;
@@ -169,5 +164,5 @@ export function curveArgument(range: unknown): { attainment: number; payout: num
 }
 
 function missing(row: string, column: string): never {
-  throw new ArgumentProblem("#VALUE!", `${row} has no ${column}; fill it or clear the row`);
+  throw new ArgumentProblem("#VALUE!", M.curveRowMissing(row, column));
 }

@@ -36,6 +36,7 @@ import {
   rejectErrors,
   seriesArgument,
 } from "./arguments";
+import * as M from "./messages";
 
 /** The error a formula returns outside Excel (tests, scripts): the same code and message. */
 export class FormulaError extends Error {
@@ -75,7 +76,7 @@ function present(value: number | null, window: Window | undefined, which: string
   if (value === null)
     throw new ArgumentProblem(
       "#N/A",
-      `No observations in ${window ? formatWindow(window) : "the window"} (${which})`
+      M.noObservations(window ? formatWindow(window) : undefined, which)
     );
   return value;
 }
@@ -103,7 +104,7 @@ function singleTargetInput(
 function decidedTarget(input: SingleTargetInput, series: Series, asOf: number) {
   const evaluated = valid(evaluateSingleTarget(input, series, asOf));
   if (evaluated.result.status === "Invalid")
-    throw new ArgumentProblem("#VALUE!", `target: ${evaluated.result.problem}`);
+    throw new ArgumentProblem("#VALUE!", M.invalidTarget(evaluated.result.problem));
   return evaluated;
 }
 
@@ -180,8 +181,7 @@ export function change(
     );
     present(measured.actual.value, measured.evaluation, "the evaluation window");
     const B = present(measured.baseline.value, measured.baseline.window, "the baseline window");
-    if (B === 0)
-      throw new ArgumentProblem("#VALUE!", "baseline is 0, so a relative change is undefined");
+    if (B === 0) throw new ArgumentProblem("#VALUE!", M.ZERO_BASELINE);
     return measured.change!;
   });
 }
@@ -222,8 +222,7 @@ export function attainment(
       read.baseline.kind === "window" ? read.baseline.window : undefined,
       "the baseline window"
     );
-    if (result.attainment === null)
-      throw new ArgumentProblem("#VALUE!", "attainment is undefined here (a division by zero)");
+    if (result.attainment === null) throw new ArgumentProblem("#VALUE!", M.UNDEFINED_ATTAINMENT);
     return result.attainment;
   });
 }
@@ -288,10 +287,7 @@ export function payout(attainment: any, reward: any, threshold?: any, cap?: any)
 
 function evaluateRanges(targets: unknown, observations: unknown, asOf: unknown): Evaluation {
   if (!Array.isArray(targets) || !Array.isArray(observations)) {
-    throw new ArgumentProblem(
-      "#VALUE!",
-      "targets and observations must be ranges with their header rows"
-    );
+    throw new ArgumentProblem("#VALUE!", M.RANGES_NEEDED);
   }
   rejectErrors({ asOf });
   // Error cells are kept in the engine's form: it skips them and lists them among the issues.
@@ -311,16 +307,10 @@ function evaluateRanges(targets: unknown, observations: unknown, asOf: unknown):
   );
   const kinds = evaluation.tables.map((t) => `${t.sheet}:${t.kind}`);
   if (!kinds.includes("targets:targets")) {
-    throw new ArgumentProblem(
-      "#VALUE!",
-      "targets must start with the Targets header row: Project, KPI, Start, Window or End, Target"
-    );
+    throw new ArgumentProblem("#VALUE!", M.TARGETS_HEADER_NEEDED);
   }
   if (!kinds.some((k) => k.startsWith(`${observationsName}:`) && k.endsWith("observations"))) {
-    throw new ArgumentProblem(
-      "#VALUE!",
-      "observations must start with a header row: Project, KPI, Date, Value (long) or Date and one column per KPI (wide)"
-    );
+    throw new ArgumentProblem("#VALUE!", M.OBSERVATIONS_HEADER_NEEDED);
   }
   return evaluation;
 }
@@ -365,21 +355,11 @@ export function pace(
     if (result.pace) return result.pace;
     const span = formatWindow(read.evaluation);
     if (Math.floor(day) >= read.evaluation.to)
-      throw new ArgumentProblem(
-        "#N/A",
-        `The window ${span} is over on ${formatDay(Math.floor(day))}; KPI.STATUS gives its outcome`
-      );
+      throw new ArgumentProblem("#N/A", M.windowOver(span, formatDay(Math.floor(day))));
     if (Math.floor(day) < read.evaluation.from)
-      throw new ArgumentProblem(
-        "#N/A",
-        `The window ${span} opens on ${formatDay(read.evaluation.from)}`
-      );
-    if (result.baseline === null)
-      throw new ArgumentProblem("#N/A", "No observations in the baseline window (baseline)");
-    throw new ArgumentProblem(
-      "#N/A",
-      `No observation in ${span} up to ${formatDay(Math.floor(day))} yet (window)`
-    );
+      throw new ArgumentProblem("#N/A", M.windowNotOpen(span, formatDay(read.evaluation.from)));
+    if (result.baseline === null) throw new ArgumentProblem("#N/A", M.NO_BASELINE_OBSERVATIONS);
+    throw new ArgumentProblem("#N/A", M.noObservationYet(span, formatDay(Math.floor(day))));
   });
 }
 
@@ -457,13 +437,12 @@ export function teams(targets: any[][], observations: any[][], asOf?: any): any[
 export function eligible(team: any, targets: any[][], observations: any[][], asOf?: any): string {
   return formula(() => {
     rejectErrors({ team });
-    if (isBlank(team)) throw new ArgumentProblem("#VALUE!", "team is blank; enter a team's name");
+    if (isBlank(team)) throw new ArgumentProblem("#VALUE!", M.BLANK_TEAM);
     const name = String(team).trim();
     const found = evaluateRanges(targets, observations, asOf).teams.find(
       (t) => t.team.toLowerCase() === name.toLowerCase()
     );
-    if (!found)
-      throw new ArgumentProblem("#N/A", `team "${name}" has no targets in the targets range`);
+    if (!found) throw new ArgumentProblem("#N/A", M.unknownTeam(name));
     return found.eligible;
   });
 }
