@@ -7,19 +7,12 @@ import {
 } from "../engine";
 import { HISTORY_SHEET, isOwnedSheet, OWNER_NAME, workbookSerial } from "../sheet";
 import { probeDateSystem } from "./date-system";
+import { APPROVER_NEEDED, approvalRefused, foreignHistory, noHistorySheet } from "./messages";
 
 /** Approval refused: no history, no such run, approved already. The message is the user's answer. */
 export class ApprovalError extends Error {}
 
 const APPROVED_BY = RUNS_HEADER.indexOf("Approved by");
-
-/** The engine's refusal as the pane says it: "This workbook has no run 5…", "Run 3 was already…". */
-function refusal(message: string): string {
-  const sentence = message.startsWith("has ")
-    ? `This workbook ${message}`
-    : message[0].toUpperCase() + message.slice(1);
-  return `${sentence}.`;
-}
 
 /**
  * Approves a recorded run by name (SPEC §9): writes its `Approved by` and `Approved at` cells and
@@ -28,7 +21,7 @@ function refusal(message: string): string {
  */
 export async function approveRun(run: number, by: string, now = new Date()): Promise<RunRecord> {
   const name = by.trim();
-  if (name === "") throw new ApprovalError("Enter the name of the person approving the run.");
+  if (name === "") throw new ApprovalError(APPROVER_NEEDED);
   return Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET);
     sheet.load("name");
@@ -36,10 +29,7 @@ export async function approveRun(run: number, by: string, now = new Date()): Pro
     legacy.load("formula");
     const dates = probeDateSystem(context);
     await context.sync();
-    if (sheet.isNullObject)
-      throw new ApprovalError(
-        `This workbook has no ${HISTORY_SHEET} sheet: evaluate it first, then approve the run.`
-      );
+    if (sheet.isNullObject) throw new ApprovalError(noHistorySheet(HISTORY_SHEET));
     // Only once the sheet is known to exist: a null object's names and tables cannot be asked for.
     const own = sheet.names.getItemOrNullObject(OWNER_NAME);
     own.load("formula");
@@ -52,10 +42,7 @@ export async function approveRun(run: number, by: string, now = new Date()): Pro
     ]);
     // The KpiRuns table keeps a number when its name was taken elsewhere: KpiRuns2.
     const runsTable = tables.items.find((t) => /^KpiRuns\d*$/i.test(t.name));
-    if (!owned || !runsTable)
-      throw new ApprovalError(
-        `The ${HISTORY_SHEET} sheet was not written by KPI Rewards (or lost its KpiRuns table), so no run is approved there.`
-      );
+    if (!owned || !runsTable) throw new ApprovalError(foreignHistory(HISTORY_SHEET));
     const range = runsTable.getRange();
     range.load("values,rowIndex,columnIndex");
     await context.sync();
@@ -63,7 +50,7 @@ export async function approveRun(run: number, by: string, now = new Date()): Pro
     const date1904 = dates.date1904();
     const history = readRunHistory(range.values, date1904);
     const chosen = runToApprove(history, run);
-    if (!chosen.ok) throw new ApprovalError(refusal(chosen.message));
+    if (!chosen.ok) throw new ApprovalError(approvalRefused(chosen.message));
     const row = range.values.findIndex((cells, i) => i > 0 && cells[0] === chosen.value.run);
     const approvedAt = localTimeSerial(now);
     sheet.getRangeByIndexes(range.rowIndex + row, range.columnIndex + APPROVED_BY, 1, 2).values = [

@@ -33,3 +33,27 @@ export function emptySelection(address: string): string {
 export function headerOnlySelection(address: string): string {
   return `The selection ${address} has a header row but no data under it. Select the header row and the rows under it.`;
 }
+
+// Approving a run from the pane (SPEC §9).
+
+export const APPROVER_NEEDED = "Enter the name of the person approving the run.";
+
+/** `sheet` is the history sheet's name, `KPI History`. */
+export function noHistorySheet(sheet: string): string {
+  return `This workbook has no ${sheet} sheet: evaluate it first, then approve the run.`;
+}
+
+export function foreignHistory(sheet: string): string {
+  return `The ${sheet} sheet was not written by KPI Rewards (or lost its KpiRuns table), so no run is approved there.`;
+}
+
+/**
+ * The engine's refusal (worded to follow a workbook's name, as the CLI prints it) as a sentence of
+ * its own: "This workbook has no run 5…", "Run 3 was already…".
+ */
+export function approvalRefused(engineMessage: string): string {
+  const sentence = engineMessage.startsWith("has ")
+    ? `This workbook ${engineMessage}`
+    : engineMessage[0].toUpperCase() + engineMessage.slice(1);
+  return `${sentence}.`;
+}

@@ -212,7 +212,8 @@ export const WHAT_CHANGED = "What changed";
 export const APPROVED_BY = "Approved by";
 export const APPROVE = "Approve";
 export const ASKS_NAME_ONCE = "Asks for your name once, then remembers it in this workbook.";
-export const APPROVER_NEEDED = "Enter the name of the person approving the run.";
+/** The Excel layer refuses a blank name with the same sentence. */
+export { APPROVER_NEEDED } from "../excel/messages";
 
 /** A target's line in What changed: its Changed sentence after its name. */
 export function changeLine(project: string, kpi: string, changed: string): string {

@@ -1,5 +1,9 @@
 import {
+  approvalRefused,
+  APPROVER_NEEDED,
   emptySelection,
+  foreignHistory,
+  noHistorySheet,
   excelSaid,
   foreignSheet,
   headerOnlySelection,
@@ -39,5 +43,21 @@ describe("what the add-in's Excel layer says, each worded once", () => {
     expect(headerOnlySelection("Sheet1!A1:D1")).toBe(
       "The selection Sheet1!A1:D1 has a header row but no data under it. Select the header row and the rows under it."
     );
+  });
+
+  test("an approval refused: no name, no history, a history not ours, the engine's refusals as sentences", () => {
+    expect(APPROVER_NEEDED).toBe("Enter the name of the person approving the run.");
+    expect(noHistorySheet("KPI History")).toBe(
+      "This workbook has no KPI History sheet: evaluate it first, then approve the run."
+    );
+    expect(foreignHistory("KPI History")).toBe(
+      "The KPI History sheet was not written by KPI Rewards (or lost its KpiRuns table), so no run is approved there."
+    );
+    expect(approvalRefused("has no run 5; its runs are 1–3")).toBe(
+      "This workbook has no run 5; its runs are 1–3."
+    );
+    expect(
+      approvalRefused("run 2 was already approved by Ana; an approved run cannot be approved again")
+    ).toBe("Run 2 was already approved by Ana; an approved run cannot be approved again.");
   });
 });

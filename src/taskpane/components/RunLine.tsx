@@ -16,6 +16,7 @@ import {
 import { useState } from "react";
 import { runLine } from "../../sheet";
 import type { RecordedEvaluation } from "../../excel/run";
+import * as T from "../texts";
 
 const useStyles = makeStyles({
   run: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -62,60 +63,54 @@ export function RunLine({ evaluation, approver, onApprove, busy }: RunLineProps)
     await onApprove(name.trim());
   };
   return (
-    <section className={styles.run} aria-label="Run history" data-testid="run">
+    <section className={styles.run} aria-label={T.RUN_HISTORY} data-testid="run">
       <Text weight="semibold" data-testid="run-line">
         {runLine(evaluation.run.plan, record)}
       </Text>
       {evaluation.run.comparedWith !== undefined &&
         (changed.length > 0 ? (
-          <ul className={styles.changes} aria-label="What changed" data-testid="changes">
+          <ul className={styles.changes} aria-label={T.WHAT_CHANGED} data-testid="changes">
             {changed.map((r) => (
               <li key={`${r.source.sheet}!${r.source.cell}`} data-testid="change">
-                <Caption1>
-                  {r.project} · {r.kpi}: {r.changed}
-                </Caption1>
+                <Caption1>{T.changeLine(r.project, r.kpi, r.changed)}</Caption1>
               </li>
             ))}
           </ul>
         ) : (
-          <Caption1 data-testid="changes">
-            Nothing changed since run {evaluation.run.comparedWith}.
-          </Caption1>
+          <Caption1 data-testid="changes">{T.nothingChanged(evaluation.run.comparedWith)}</Caption1>
         ))}
       <div className={styles.approve}>
         <Button appearance="secondary" onClick={approve} disabled={busy || approved}>
-          Approve run {record.run}
+          {T.approveRunLabel(record.run)}
         </Button>
         <Caption1 data-testid="approve-note">
           {approved
-            ? `Run ${record.run} is approved; an approved run cannot be approved again.`
+            ? T.alreadyApproved(record.run)
             : approver
-              ? `Approves as ${approver}.`
-              : "Asks for your name once, then remembers it in this workbook."}
+              ? T.approvesAs(approver)
+              : T.ASKS_NAME_ONCE}
         </Caption1>
       </div>
       <Dialog open={asking} onOpenChange={(_, data) => setAsking(data.open)}>
         <DialogSurface aria-describedby={undefined}>
           <DialogBody>
-            <DialogTitle>Approve run {record.run}</DialogTitle>
+            <DialogTitle>{T.approveRunLabel(record.run)}</DialogTitle>
             <DialogContent>
               <Field
-                label="Approved by"
+                label={T.APPROVED_BY}
                 required
                 validationState={touched && blank ? "error" : "none"}
-                validationMessage={
-                  touched && blank ? "Enter the name of the person approving the run." : undefined
-                }
+                validationMessage={touched && blank ? T.APPROVER_NEEDED : undefined}
               >
                 <Input value={name} onChange={(_, data) => setName(data.value)} />
               </Field>
             </DialogContent>
             <DialogActions>
               <Button appearance="secondary" onClick={() => setAsking(false)}>
-                Cancel
+                {T.CANCEL}
               </Button>
               <Button appearance="primary" onClick={confirm}>
-                Approve
+                {T.APPROVE}
               </Button>
             </DialogActions>
           </DialogBody>
