@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "fs";
+import { readdirSync, readFileSync, statSync } from "fs";
 import path from "path";
 
 /**
@@ -37,6 +37,57 @@ function testOf(source: string): string {
   return `test/${stem}.test.ts`;
 }
 
+/**
+ * Each adapter room words what it tells the user in one catalogue: a text raised where it happens is
+ * stated a second time sooner or later. The patterns catch the usual ways a text is raised inline
+ * (an error or problem built from a literal, a `message:` literal, printed output, JSX text and
+ * labels); the catalogues and the files listed with a reason may hold them.
+ */
+const CATALOGUES = [
+  "src/cli/messages.ts",
+  "src/cli/help.ts",
+  "src/excel/messages.ts",
+  "src/functions/messages.ts",
+  "src/taskpane/texts.ts",
+];
+const TEXTS_STILL_INLINE: Record<string, string> = {
+  "src/cli/approve.ts":
+    "its texts move to src/cli/messages.ts once the KPI History work there lands",
+  "src/cli/portfolio.ts":
+    "its texts move to src/cli/messages.ts once the portfolio work there lands",
+  "src/cli/portfolio-pool.ts":
+    "its texts move to src/cli/messages.ts once the portfolio work there lands",
+};
+const ROOMS = /^src\/(cli|excel|functions|taskpane)\//;
+const INLINE_TEXT = [
+  /new \w+(?:Error|Problem)\(\s*(?:(?:"#[^"]*"|(?!M\.)[\w.]+),\s*)?["'`][A-Za-z]/,
+  /message:\s*["'`][A-Za-z]/,
+  /\.(?:out|err)\(\s*["'`][A-Za-z]/,
+  /\b(?:out|err):\s*["'`][A-Za-z]/,
+  /\bfail\(\s*["'`][A-Za-z]/,
+];
+const INLINE_JSX = [
+  /(?<!=)>\s*[A-Za-z][^<>{}]*</,
+  /\s(?:label|aria-label|title|placeholder|validationMessage)="[A-Za-z]/,
+];
+
+/** A file's code without its comments, where examples of messages are welcome. */
+function code(file: string): string {
+  return readFileSync(path.join(ROOT, file), "utf8")
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/^\s*\/\/.*$/gm, "");
+}
+
+/** The files of the adapter rooms that raise a user-facing text inline. */
+function inlineTexts(): string[] {
+  return sources.filter((file) => {
+    if (!ROOMS.test(file) || CATALOGUES.includes(file)) return false;
+    const text = code(file);
+    const patterns = file.endsWith(".tsx") ? [...INLINE_TEXT, ...INLINE_JSX] : INLINE_TEXT;
+    return patterns.some((pattern) => pattern.test(text));
+  });
+}
+
 describe("the code's layout", () => {
   test("every source file has its own test file at the mirrored path, or a stated reason not to", () => {
     const tests = new Set(files("test"));
@@ -58,5 +109,29 @@ describe("the code's layout", () => {
     expect(testOf("src/engine/rules/target-row.ts")).toBe("test/engine/rules/target-row.test.ts");
     expect(testOf("src/taskpane/components/App.tsx")).toBe("test/taskpane/components/App.test.ts");
     expect(testOf("tools/fake-excel.ts")).toBe("test/tools/fake-excel.test.ts");
+  });
+
+  test("user-facing texts are written in their room's catalogue, or the file says why not yet", () => {
+    expect(inlineTexts().filter((file) => !(file in TEXTS_STILL_INLINE))).toEqual([]);
+  });
+
+  test("the files still raising texts inline are real and still do", () => {
+    expect(Object.keys(TEXTS_STILL_INLINE).filter((file) => !inlineTexts().includes(file))).toEqual(
+      []
+    );
+  });
+
+  test("the patterns catch a text raised inline and leave a catalogued one alone", () => {
+    const caught = (line: string) => INLINE_TEXT.some((p) => p.test(line));
+    expect(caught('throw new OutputError(output, "already exists; pass --force");')).toBe(true);
+    expect(caught('throw new ArgumentProblem("#VALUE!", "team is blank");')).toBe(true);
+    expect(caught("io.err(`kpi-rewards: ${file}: failed`);")).toBe(true);
+    expect(caught('throw new UsageError(M.OUT_WITH_IN_PLACE, "evaluate");')).toBe(false);
+    expect(caught('throw new ArgumentProblem("#VALUE!", M.BLANK_TEAM);')).toBe(false);
+    const jsx = (line: string) => INLINE_JSX.some((p) => p.test(line));
+    expect(jsx("<Button>Approve</Button>")).toBe(true);
+    expect(jsx('<Field label="As of">')).toBe(true);
+    expect(jsx("<Button>{T.APPROVE}</Button>")).toBe(false);
+    expect(jsx("onApprove: (name: string) => Promise<void>;")).toBe(false);
   });
 });
