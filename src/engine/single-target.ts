@@ -87,32 +87,28 @@ const NO_CELL: CellRef = { sheet: "", cell: "" };
 type Windows = { start: number; evaluation: Window; baseline: BaselineRule };
 
 function isBlank(value: CellValue | undefined): boolean {
-  return (
-    value === null || value === undefined || (typeof value === "string" && value.trim() === "")
-  );
+  return cellKind(value) === "blank";
 }
 
-/** The Aggregate argument: blank is average. */
-function readAggregate(value: CellValue | undefined): Parsed<Aggregate> {
-  if (isBlank(value)) return { ok: true, value: "average" };
-  const aggregate = typeof value === "string" ? parseAggregate(value) : undefined;
-  if (aggregate) return { ok: true, value: aggregate };
-  return {
-    ok: false,
-    message: argumentNotOneOf("aggregate", shownArgument(value), AGGREGATE_NAMES),
-  };
+/** A word argument (aggregate, target type): blank is `fallback`; else one of `choices`, or refused. */
+function readWord<T>(
+  value: CellValue | undefined,
+  fallback: T,
+  parse: (text: string) => T | undefined,
+  name: string,
+  choices: string
+): Parsed<T> {
+  if (isBlank(value)) return { ok: true, value: fallback };
+  const word = typeof value === "string" ? parse(value) : undefined;
+  if (word !== undefined) return { ok: true, value: word };
+  return { ok: false, message: argumentNotOneOf(name, shownArgument(value), choices) };
 }
 
-/** The Target type argument: blank is `%`. */
-function readTargetType(value: CellValue | undefined): Parsed<TargetType> {
-  if (isBlank(value)) return { ok: true, value: "%" };
-  const type = typeof value === "string" ? parseTargetType(value) : undefined;
-  if (type) return { ok: true, value: type };
-  return {
-    ok: false,
-    message: argumentNotOneOf("targetType", shownArgument(value), "%, change or value"),
-  };
-}
+const readAggregate = (value: CellValue | undefined): Parsed<Aggregate> =>
+  readWord<Aggregate>(value, "average", parseAggregate, "aggregate", AGGREGATE_NAMES);
+
+const readTargetType = (value: CellValue | undefined): Parsed<TargetType> =>
+  readWord<TargetType>(value, "%", parseTargetType, "targetType", "%, change or value");
 
 /**
  * A formula's `dates` and `values` (one cell each, in step) as a sorted series. A pair with a blank or

@@ -85,10 +85,9 @@ export function rejectErrors(args: Record<string, unknown>): void {
   }
 }
 
+/** Empty as a cell is empty: nothing, or text of spaces. */
 export function isBlank(value: unknown): boolean {
-  return (
-    value === null || value === undefined || (typeof value === "string" && value.trim() === "")
-  );
+  return cellKind(value as CellValue) === "blank";
 }
 
 /** A date argument: a serial or ISO text; a time of day is dropped. */
