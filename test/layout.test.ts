@@ -46,6 +46,7 @@ function testOf(source: string): string {
 const CATALOGUES = [
   "src/cli/messages.ts",
   "src/cli/help.ts",
+  "src/commands/texts.ts",
   "src/excel/messages.ts",
   "src/functions/messages.ts",
   "src/taskpane/texts.ts",
@@ -58,13 +59,14 @@ const TEXTS_STILL_INLINE: Record<string, string> = {
   "src/cli/portfolio-pool.ts":
     "its texts move to src/cli/messages.ts once the portfolio work there lands",
 };
-const ROOMS = /^src\/(cli|excel|functions|taskpane)\//;
+const ROOMS = /^src\/(cli|commands|excel|functions|taskpane)\//;
 const INLINE_TEXT = [
   /new \w+(?:Error|Problem)\(\s*(?:(?:"#[^"]*"|(?!M\.)[\w.]+),\s*)?["'`][A-Za-z]/,
   /message:\s*["'`][A-Za-z]/,
   /\.(?:out|err)\(\s*["'`][A-Za-z]/,
   /\b(?:out|err):\s*["'`][A-Za-z]/,
   /\bfail\(\s*["'`][A-Za-z]/,
+  /(?:textContent\s*=|\bstage:)\s*["'`][A-Za-z✓✕]/,
 ];
 const INLINE_JSX = [
   /(?<!=)>\s*[A-Za-z][^<>{}]*</,

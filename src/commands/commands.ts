@@ -2,6 +2,7 @@ import { evaluateInExcel } from "../excel/run";
 import { loadSettings } from "../excel/settings";
 import { failureOutcome, successOutcome } from "./outcome";
 import { StatusDialog } from "./status-dialog";
+import { WAITING_FOR_EXCEL } from "./texts";
 
 /**
  * The ribbon's "Evaluate KPIs": evaluates with the saved settings without opening the pane. A dialog shows
@@ -11,7 +12,7 @@ import { StatusDialog } from "./status-dialog";
 export async function evaluateKpis(event: Office.AddinCommands.Event): Promise<void> {
   const dialog = await StatusDialog.open(`${window.location.origin}/outcome.html`, {
     kind: "running",
-    stage: "Waiting for Excel (it starts once you leave the cell you are editing)",
+    stage: WAITING_FOR_EXCEL,
   });
   try {
     // delayForCellEdit: a ribbon click can come while the user is typing in a cell; without it the batch

@@ -1,8 +1,6 @@
 import { targetsSentence } from "../sheet";
 import { parseOutcome, type DialogRequest, type Outcome } from "./outcome";
-
-const PANE_HINT =
-  "To see every target, team and issue, open the pane: Home tab › KPI Rewards group › Show pane.";
+import * as T from "./texts";
 
 function element(id: string): HTMLElement {
   return document.getElementById(id)!;
@@ -20,7 +18,7 @@ export function render(outcome: Outcome): void {
   root.dataset.outcome = outcome.kind;
   element("progress").hidden = outcome.kind !== "running";
   element("close").hidden = outcome.kind === "running";
-  element("hint").textContent = outcome.kind === "running" ? "" : PANE_HINT;
+  element("hint").textContent = outcome.kind === "running" ? "" : T.PANE_HINT;
   const counts = element("counts");
   counts.replaceChildren();
   counts.hidden = outcome.kind !== "success";
@@ -28,22 +26,21 @@ export function render(outcome: Outcome): void {
   element("message").setAttribute("role", outcome.kind === "failure" ? "alert" : "status");
   switch (outcome.kind) {
     case "running":
-      element("title").textContent = "Evaluating KPIs…";
+      element("title").textContent = T.EVALUATING;
       element("message").textContent = outcome.stage;
       break;
     case "success":
-      element("title").textContent = "✓ KPI Rewards updated";
-      element("message").textContent =
-        `As of ${outcome.asOf}. Total reward: ${outcome.totalReward}. See the KPI Rewards sheet.`;
+      element("title").textContent = T.UPDATED;
+      element("message").textContent = T.updatedMessage(outcome.asOf, outcome.totalReward);
       if (outcome.run) counts.append(line(outcome.run));
       counts.append(
         line(targetsSentence(outcome)),
-        line(`${outcome.eligible} of ${outcome.teams} teams eligible`),
-        line(`${outcome.issues} issues`)
+        line(T.teamsEligible(outcome.eligible, outcome.teams)),
+        line(T.issueCount(outcome.issues))
       );
       break;
     case "failure":
-      element("title").textContent = "✕ KPI Rewards could not evaluate";
+      element("title").textContent = T.NOT_EVALUATED;
       element("message").textContent = outcome.message;
       break;
   }
@@ -56,7 +53,7 @@ function send(request: DialogRequest): void {
 render(
   parseOutcome(new URLSearchParams(window.location.search).get("outcome")) ?? {
     kind: "running",
-    stage: "Starting",
+    stage: T.STARTING,
   }
 );
 
