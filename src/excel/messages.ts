@@ -57,3 +57,20 @@ export function approvalRefused(engineMessage: string): string {
     : engineMessage[0].toUpperCase() + engineMessage.slice(1);
   return `${sentence}.`;
 }
+
+// Evaluating from the pane.
+
+/**
+ * What the pane says once, near Evaluate: the swap that keeps the previous results through a failure
+ * deletes and renames sheets, which Excel cannot undo (on Windows and Mac it clears the undo history).
+ */
+export const UNDO_NOTE =
+  "Evaluate replaces the KPI Rewards sheet and cannot be undone with Ctrl+Z; if it fails, the previous results stay.";
+
+export const READ_CANCELLED = "Reading was cancelled before it finished. Nothing was written.";
+
+/** How far a chunked read has got: `Reading rows 200,001–400,000 of 1,048,575`. */
+export function readingRows(first: number, last: number, total: number): string {
+  const n = (value: number) => value.toLocaleString("en-US");
+  return `Reading rows ${n(first)}–${n(last)} of ${n(total)}`;
+}

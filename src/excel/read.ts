@@ -9,6 +9,7 @@ import {
 } from "../engine";
 import { HISTORY_SHEET, isOwnedSheet, OWNER_NAME, RESULTS_SHEET, sameSheetName } from "../sheet";
 import { probeDateSystem } from "./date-system";
+import { READ_CANCELLED, readingRows } from "./messages";
 import { CHECKED_NAME, isWorkingNameOf, WORKING_NAME } from "./swap";
 
 /**
@@ -40,8 +41,7 @@ export interface ReadProgress {
 }
 
 export function readProgressText(progress: ReadProgress): string {
-  const n = (value: number) => value.toLocaleString("en-US");
-  return `Reading rows ${n(progress.firstRow)}–${n(progress.lastRow)} of ${n(progress.totalRows)}`;
+  return readingRows(progress.firstRow, progress.lastRow, progress.totalRows);
 }
 
 export interface ReadOptions {
@@ -65,7 +65,7 @@ export interface WorkbookRead extends WorkbookGrid {
 
 export class ReadCancelledError extends Error {
   constructor() {
-    super("Reading was cancelled before it finished. Nothing was written.");
+    super(READ_CANCELLED);
   }
 }
 

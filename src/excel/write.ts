@@ -24,13 +24,6 @@ import { ForeignSheetError, swapInSheets, type Build, type SheetPlan } from "./s
 
 export { ForeignSheetError, UnfinishedWriteError, WriteStoppedError } from "./swap";
 
-/**
- * What the pane says once, near Evaluate: the swap that keeps the previous results through a failure
- * deletes and renames sheets, which Excel cannot undo (on Windows and Mac it clears the undo history).
- */
-export const UNDO_NOTE =
-  "Evaluate replaces the KPI Rewards sheet and cannot be undone with Ctrl+Z; if it fails, the previous results stay.";
-
 /** Values to write: user text stays text because its cells are formatted `@` before the values land. */
 function tableValues(table: OutputTable): (string | number | boolean)[][] {
   return [table.header.slice(), ...bodyRows(table).map((row) => row.map(writableValue))];

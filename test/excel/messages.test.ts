@@ -7,6 +7,9 @@ import {
   excelSaid,
   foreignSheet,
   headerOnlySelection,
+  READ_CANCELLED,
+  readingRows,
+  UNDO_NOTE,
   notWritten,
   sampleNamesInUse,
   unfinishedWrite,
@@ -59,5 +62,15 @@ describe("what the add-in's Excel layer says, each worded once", () => {
     expect(
       approvalRefused("run 2 was already approved by Ana; an approved run cannot be approved again")
     ).toBe("Run 2 was already approved by Ana; an approved run cannot be approved again.");
+  });
+
+  test("evaluating: the undo note, a read cancelled, how far a read has got", () => {
+    expect(UNDO_NOTE).toBe(
+      "Evaluate replaces the KPI Rewards sheet and cannot be undone with Ctrl+Z; if it fails, the previous results stay."
+    );
+    expect(READ_CANCELLED).toBe("Reading was cancelled before it finished. Nothing was written.");
+    expect(readingRows(200_001, 400_000, 1_048_575)).toBe(
+      "Reading rows 200,001–400,000 of 1,048,575"
+    );
   });
 });

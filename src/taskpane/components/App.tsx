@@ -27,7 +27,8 @@ import {
 import { writeSample } from "../../excel/sample";
 import { ReadCancelledError, type ReadProgress } from "../../excel/read";
 import { loadSettings, saveSettings, type PaneSettings } from "../../excel/settings";
-import { ForeignSheetError, UNDO_NOTE, UnfinishedWriteError } from "../../excel/write";
+import { ForeignSheetError, UnfinishedWriteError } from "../../excel/write";
+import { UNDO_NOTE } from "../../excel/messages";
 import { approveRun } from "../../excel/approve";
 import { ReadingProgress } from "./ReadingProgress";
 import { RunLine } from "./RunLine";
