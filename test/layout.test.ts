@@ -51,14 +51,7 @@ const CATALOGUES = [
   "src/functions/messages.ts",
   "src/taskpane/texts.ts",
 ];
-const TEXTS_STILL_INLINE: Record<string, string> = {
-  "src/cli/approve.ts":
-    "its texts move to src/cli/messages.ts once the KPI History work there lands",
-  "src/cli/portfolio.ts":
-    "its texts move to src/cli/messages.ts once the portfolio work there lands",
-  "src/cli/portfolio-pool.ts":
-    "its texts move to src/cli/messages.ts once the portfolio work there lands",
-};
+const TEXTS_STILL_INLINE: Record<string, string> = {};
 const ROOMS = /^src\/(cli|commands|excel|functions|taskpane)\//;
 const INLINE_TEXT = [
   /new \w+(?:Error|Problem)\(\s*(?:(?:"#[^"]*"|(?!M\.)[\w.]+),\s*)?["'`][A-Za-z]/,

@@ -29,6 +29,7 @@ import {
 } from "./xlsx-package";
 import { InputError, readXlsx } from "./xlsx-read";
 import { type CellEdit, setWorksheetCells, WorksheetEditError } from "./worksheet-cells";
+import * as M from "./messages";
 
 /**
  * `kpi-rewards approve`: writes `Approved by` and `Approved at` on one run of the workbook's
@@ -105,7 +106,7 @@ function edited(xml: string, edits: readonly CellEdit[]): string {
     return setWorksheetCells(xml, edits);
   } catch (error) {
     if (error instanceof WorksheetEditError)
-      throw new InputError(`its ${HISTORY_SHEET} sheet cannot be edited: ${error.message}`);
+      throw new InputError(M.historyNotEditable(HISTORY_SHEET, error.message));
     throw error;
   }
 }
@@ -128,7 +129,7 @@ export async function approvedPackage(
   at: number
 ): Promise<Buffer> {
   const file = pkg.zip.file(part);
-  if (!file) throw new InputError(`is missing the part ${part} of its ${HISTORY_SHEET} sheet`);
+  if (!file) throw new InputError(M.missingHistoryPart(part, HISTORY_SHEET));
   putPart(pkg.zip, part, edited(await file.async("string"), approvalEdits(where, by, at)));
   return packaged(pkg);
 }
@@ -171,10 +172,7 @@ export async function approve(
 ): Promise<{ bytes: Buffer; approval: Approval }> {
   const pkg = await openPackage(bytes);
   const owner = sheetOwner(pkg, HISTORY_SHEET);
-  if (owner.kind === "foreign")
-    throw new ApprovalError(
-      `has a sheet named "${owner.name}" that kpi-rewards did not create, so it holds no runs to approve; nothing was written`
-    );
+  if (owner.kind === "foreign") throw new ApprovalError(M.foreignHistory(owner.name));
   const date1904 = isDate1904(pkg.workbook);
   const at = workbookSerial(localTimeSerial(now), date1904);
   const stored = await storedHistory(pkg);
@@ -204,7 +202,7 @@ export async function approve(
   const chosen = runToApprove(history, run);
   if (!chosen.ok) throw new ApprovalError(chosen.message);
   const where = sheet && runRowOf(sheet.values, sheet.top ?? 0, chosen.value.run);
-  if (!part || !where) throw new ApprovalError(`has no run ${chosen.value.run} to approve`);
+  if (!part || !where) throw new ApprovalError(M.noRunToApprove(chosen.value.run));
   return {
     bytes: await approvedPackage(pkg, part, where, by, at),
     approval: { run: chosen.value, by, at },

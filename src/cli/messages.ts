@@ -103,6 +103,52 @@ export function issuesLine(issues: number, errors: number): string {
   return `Issues: ${issues} (${errors} errors, ${issues - errors} warnings)`;
 }
 
+// A portfolio: several workbooks or a folder of them (SPEC §8).
+
+export const NO_WORKBOOK_IN_FOLDER =
+  "holds no workbook to evaluate (.xlsx or .xlsm files other than *-rewards outputs)";
+export const PORTFOLIO_IS_AN_INPUT =
+  "is one of the workbooks being evaluated; name another file for --portfolio";
+
+export function outputIsAnInput(file: string): string {
+  return `is one of the workbooks being evaluated and the output of ${file}; evaluate them in separate runs`;
+}
+
+/** A worker that stopped holding a workbook; `cause` is what the dying process said, when it said it. */
+export function workerStopped(
+  code: number | null,
+  signal: string | null,
+  cause: string | undefined
+): string {
+  const how = signal
+    ? `was stopped by ${signal}${signal === "SIGKILL" && !cause ? " (out of memory, or killed)" : ""}`
+    : `stopped with exit code ${code}`;
+  return `its evaluation ${how}${cause ? ` (${cause})` : ""}; nothing was written for it`;
+}
+
+export function workerFailed(why: string): string {
+  return `its worker failed (${why.split("\n")[0]})`;
+}
+
+// Approving a run (after the workbook's name).
+
+/** `sheet` is the history sheet's name, `KPI History`. */
+export function historyNotEditable(sheet: string, why: string): string {
+  return `its ${sheet} sheet cannot be edited: ${why}`;
+}
+
+export function missingHistoryPart(part: string, sheet: string): string {
+  return `is missing the part ${part} of its ${sheet} sheet`;
+}
+
+export function foreignHistory(sheet: string): string {
+  return `has a sheet named "${sheet}" that kpi-rewards did not create, so it holds no runs to approve; nothing was written`;
+}
+
+export function noRunToApprove(run: number): string {
+  return `has no run ${run} to approve`;
+}
+
 // The input file (after its name).
 
 export const NO_SUCH_FILE = "no such file";

@@ -4,6 +4,7 @@ import path from "path";
 import { removeStaleTemporaries } from "./output-file";
 import { runJob, type SoloRun, type WorkbookJob, type WorkbookOutcome } from "./portfolio-job";
 import type { JobMessage, OutcomeMessage } from "./portfolio-worker";
+import * as M from "./messages";
 
 /**
  * Runs a portfolio's workbooks `parallel` at a time: here, and in `parallel − 1` child processes.
@@ -46,11 +47,7 @@ export function stoppedLine(
   signal: string | null,
   stderr = ""
 ): string {
-  const cause = causeOf(stderr);
-  const how = signal
-    ? `was stopped by ${signal}${signal === "SIGKILL" && !cause ? " (out of memory, or killed)" : ""}`
-    : `stopped with exit code ${code}`;
-  return `kpi-rewards: ${file}: its evaluation ${how}${cause ? ` (${cause})` : ""}; nothing was written for it`;
+  return M.errorLine(file, M.workerStopped(code, signal, causeOf(stderr)));
 }
 
 /**
@@ -131,8 +128,7 @@ export async function runWorkbooks(
       );
       child.on("error", (error) =>
         end(
-          (job) =>
-            `kpi-rewards: ${fileOf(job)}: its worker failed (${error.message.split("\n")[0]})`,
+          (job) => M.errorLine(fileOf(job), M.workerFailed(error.message)),
           child.pid !== undefined
         )
       );

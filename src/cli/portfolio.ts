@@ -17,6 +17,7 @@ import type { SoloRun, WorkbookJob, WorkbookOutcome } from "./portfolio-job";
 import { runWorkbooks, WORKER } from "./portfolio-pool";
 import { selectWorkbooks } from "./portfolio-selection";
 import { writePortfolioWorkbook } from "./portfolio-workbook";
+import * as M from "./messages";
 
 /**
  * `kpi-rewards evaluate <folder | files…>` (SPEC §8): each workbook evaluated and written exactly as
@@ -111,9 +112,7 @@ export async function evaluatePortfolio(
 ): Promise<number> {
   const selection = await selectWorkbooks(args.files, args.portfolio);
   if (selection.kind === "empty") {
-    io.err(
-      `kpi-rewards: ${selection.folder}: holds no workbook to evaluate (.xlsx or .xlsm files other than *-rewards outputs)`
-    );
+    io.err(M.errorLine(selection.folder, M.NO_WORKBOOK_IN_FOLDER));
     return 2;
   }
   const files = selection.files;
@@ -122,19 +121,13 @@ export async function evaluatePortfolio(
   let plan: OutputPlan | undefined;
   if (args.portfolio !== undefined) {
     if (inputs.has(await identity(args.portfolio)))
-      throw new OutputError(
-        args.portfolio,
-        "is one of the workbooks being evaluated; name another file for --portfolio"
-      );
+      throw new OutputError(args.portfolio, M.PORTFOLIO_IS_AN_INPUT);
     plan = await planOutput(args.portfolio, { force: args.force });
   }
   for (const file of files) {
     const output = outputOf(args, file, defaultOutput);
     if (output !== undefined && inputs.has(await identity(output)))
-      throw new OutputError(
-        output,
-        `is one of the workbooks being evaluated and the output of ${file}; evaluate them in separate runs`
-      );
+      throw new OutputError(output, M.outputIsAnInput(file));
   }
 
   const now = io.now();
@@ -196,7 +189,7 @@ export async function evaluatePortfolio(
     if (summaries > 0) io.out("");
     const evaluated = outcomes.flatMap((o) => (o.status === 0 && o.summary ? [o.summary] : []));
     const total = totalLine(portfolioTotals(files.length, evaluated));
-    io.out(`${total}${plan ? `\nWrote ${plan.path}` : ""}`);
+    io.out(`${total}${plan ? `\n${M.wrote(plan.path)}` : ""}`);
   }
   return outcomes.some((o) => o.status !== 0) ? 2 : 0;
 }

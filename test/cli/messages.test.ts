@@ -236,4 +236,39 @@ describe("what the kpi-rewards command says, each worded once", () => {
       `Data: 1,234 more formula cells have no saved result and are read as blank — ${recalc}`
     );
   });
+
+  test("a portfolio: an empty folder, an output that is an input, a worker that stopped", () => {
+    expect(M.NO_WORKBOOK_IN_FOLDER).toBe(
+      "holds no workbook to evaluate (.xlsx or .xlsm files other than *-rewards outputs)"
+    );
+    expect(M.PORTFOLIO_IS_AN_INPUT).toBe(
+      "is one of the workbooks being evaluated; name another file for --portfolio"
+    );
+    expect(M.outputIsAnInput("a.xlsx")).toBe(
+      "is one of the workbooks being evaluated and the output of a.xlsx; evaluate them in separate runs"
+    );
+    expect(M.workerStopped(134, null, "FATAL ERROR: heap out of memory")).toBe(
+      "its evaluation stopped with exit code 134 (FATAL ERROR: heap out of memory); nothing was written for it"
+    );
+    expect(M.workerStopped(null, "SIGKILL", undefined)).toBe(
+      "its evaluation was stopped by SIGKILL (out of memory, or killed); nothing was written for it"
+    );
+    expect(M.workerStopped(null, "SIGTERM", undefined)).toBe(
+      "its evaluation was stopped by SIGTERM; nothing was written for it"
+    );
+    expect(M.workerFailed("spawn ENOMEM\n    at fork")).toBe("its worker failed (spawn ENOMEM)");
+  });
+
+  test("approving a run: the history sheet cannot be edited, is not ours, or lacks the run", () => {
+    expect(M.historyNotEditable("KPI History", "the sheet has no sheetData")).toBe(
+      "its KPI History sheet cannot be edited: the sheet has no sheetData"
+    );
+    expect(M.missingHistoryPart("xl/worksheets/sheet3.xml", "KPI History")).toBe(
+      "is missing the part xl/worksheets/sheet3.xml of its KPI History sheet"
+    );
+    expect(M.foreignHistory("kpi history")).toBe(
+      'has a sheet named "kpi history" that kpi-rewards did not create, so it holds no runs to approve; nothing was written'
+    );
+    expect(M.noRunToApprove(4)).toBe("has no run 4 to approve");
+  });
 });
