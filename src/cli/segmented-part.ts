@@ -25,8 +25,8 @@ export interface SegmentedPart {
 }
 
 const MARK = "kpi-rewards segments 1";
-/** A zip entry comment holds at most 65,535 bytes; past this many segments the part is one stream. */
-const MOST_SEGMENTS = 2000;
+/** A zip entry comment holds at most 65,535 bytes: a longer index is not written (the part is read whole). */
+const MOST_COMMENT_BYTES = 65_535;
 
 export function isSegmentedPart(content: unknown): content is SegmentedPart {
   return typeof content === "object" && content !== null && "segments" in content;
@@ -120,10 +120,8 @@ export function putSegmentedPart(zip: JSZip, path: string, part: SegmentedPart):
   const { segments } = part;
   const total = whole(segments);
   const compressed = Buffer.concat(segments.map((s) => s.compressed));
-  const indexed = segments.length <= MOST_SEGMENTS;
-  const comment = indexed
-    ? `${MARK} ${segments.map((s) => `${s.tag}:${s.compressed.length}:${s.size}:${s.crc}`).join(" ")}`
-    : null;
+  const index = `${MARK} ${segments.map((s) => `${s.tag}:${s.compressed.length}:${s.size}:${s.crc}`).join(" ")}`;
+  const comment = Buffer.byteLength(index) <= MOST_COMMENT_BYTES ? index : null;
   zip.file(
     path,
     new CompressedObject(compressed.length, total.size, total.crc, DEFLATE, compressed) as Buffer,

@@ -70,6 +70,18 @@ describe("a part deflated in segments", () => {
     expect(storedSegments(await roundTrip(edited), PART)).toBeUndefined();
   });
 
+  test("an index longer than a zip entry comment holds (65,535 bytes) is not written: the part is still whole and is read whole", async () => {
+    // 3,000 segments of at least 26 characters each in the index (`R1:91:11700:4000231487 `): over 65,535.
+    const many = Array.from({ length: 3000 }, (_, i) => deflateSegment(`R${i + 1}`, run1));
+    const zip = new JSZip();
+    putSegmentedPart(zip, PART, { segments: [...many, deflateSegment("T", tail, true)] });
+    const read = await roundTrip(zip);
+    expect((read.file(PART) as unknown as { comment: string | null }).comment).toBeFalsy();
+    expect(storedSegments(read, PART)).toBeUndefined();
+    const whole = await read.file(PART)!.async("nodebuffer");
+    expect(whole.length).toBe(3000 * run1.length + tail.length);
+  });
+
   test("CRC-32 of two pieces combines as zlib's crc32_combine: equal to the CRC of the pieces end to end", () => {
     const a = Buffer.from("KpiRuns and KpiRunResults");
     const b = Buffer.from(" side by side, each growing downward");
