@@ -698,7 +698,9 @@ const PORTFOLIO_METHOD = `- **CLI portfolio**: \`kpi-rewards evaluate <8 files> 
   process (\`bench/portfolio-warmup.js\`) shows what each worker adds: Node's start, the CLI's modules
   and its first workbook on cold code, against the warm cost of the workbooks after it. On 2 cores,
   \`--jobs 2\` cannot take less wall time than its busier process's CPU time; CPU time over wall time
-  is how many cores a run actually got.`;
+  is how many cores a run actually got. Linux's autogroup scheduling (on here) gives each session one
+  share of the CPU, however many processes it runs: while another session keeps a core busy, the
+  portfolio and its worker share one core's worth, and \`--jobs 2\` only adds the worker's own cost.`;
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(root, "dist", "taskpane.js")))
