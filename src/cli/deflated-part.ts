@@ -18,7 +18,29 @@ interface CompressedObjectClass {
 }
 
 const CompressedObject = require("jszip/lib/compressedObject") as CompressedObjectClass;
-const DEFLATE = (require("jszip/lib/compressions") as { DEFLATE: unknown }).DEFLATE;
+const DEFLATE = (require("jszip/lib/compressions") as { DEFLATE: { magic: string } }).DEFLATE;
+
+/** How JSZip marks an entry it read as deflated (its compression's `magic`). */
+export const DEFLATE_MAGIC = DEFLATE.magic;
+
+/**
+ * An entry whose raw deflate bytes are already made: JSZip writes `compressed` as it is, with the
+ * uncompressed `size` and `crc` the zip records. `options` are JSZip's (a comment, say).
+ */
+export function putDeflatedBytes(
+  zip: JSZip,
+  path: string,
+  compressed: Buffer,
+  size: number,
+  crc: number,
+  options?: JSZip.JSZipFileOptions
+): void {
+  zip.file(
+    path,
+    new CompressedObject(compressed.length, size, crc, DEFLATE, compressed) as Buffer,
+    options
+  );
+}
 
 /** Parts smaller than this are left to JSZip: the native call only pays off on large ones. */
 const NATIVE_FROM = 256 * 1024;
@@ -30,15 +52,5 @@ export function putPart(zip: JSZip, path: string, content: string | Buffer): voi
     zip.file(path, bytes);
     return;
   }
-  const compressed = deflateRawSync(bytes, { level: 6 });
-  zip.file(
-    path,
-    new CompressedObject(
-      compressed.length,
-      bytes.length,
-      crc32(bytes),
-      DEFLATE,
-      compressed
-    ) as Buffer
-  );
+  putDeflatedBytes(zip, path, deflateRawSync(bytes, { level: 6 }), bytes.length, crc32(bytes));
 }

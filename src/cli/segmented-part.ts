@@ -1,5 +1,6 @@
 import { constants, crc32, deflateRawSync, inflateRawSync } from "zlib";
 import type JSZip from "jszip";
+import { DEFLATE_MAGIC, putDeflatedBytes } from "./deflated-part";
 
 /**
  * A package part deflated as a row of independent segments, so that a later write can replace one
@@ -91,16 +92,6 @@ function whole(segments: readonly Segment[]): { size: number; crc: number; compr
   return { size, crc, compressed };
 }
 
-interface CompressedObjectClass {
-  new (
-    compressedSize: number,
-    uncompressedSize: number,
-    crc32: number,
-    compression: unknown,
-    data: Buffer
-  ): unknown;
-}
-
 interface StoredEntry {
   readonly comment?: string | null;
   readonly _data?: {
@@ -112,9 +103,6 @@ interface StoredEntry {
   };
 }
 
-const CompressedObject = require("jszip/lib/compressedObject") as CompressedObjectClass;
-const DEFLATE = (require("jszip/lib/compressions") as { DEFLATE: { magic: string } }).DEFLATE;
-
 /** Puts the segments into the package at `path` as one deflated entry, their index in its comment. */
 export function putSegmentedPart(zip: JSZip, path: string, part: SegmentedPart): void {
   const { segments } = part;
@@ -122,11 +110,9 @@ export function putSegmentedPart(zip: JSZip, path: string, part: SegmentedPart):
   const compressed = Buffer.concat(segments.map((s) => s.compressed));
   const index = `${MARK} ${segments.map((s) => `${s.tag}:${s.compressed.length}:${s.size}:${s.crc}`).join(" ")}`;
   const comment = Buffer.byteLength(index) <= MOST_COMMENT_BYTES ? index : null;
-  zip.file(
-    path,
-    new CompressedObject(compressed.length, total.size, total.crc, DEFLATE, compressed) as Buffer,
-    { comment } as JSZip.JSZipFileOptions
-  );
+  putDeflatedBytes(zip, path, compressed, total.size, total.crc, {
+    comment,
+  } as JSZip.JSZipFileOptions);
 }
 
 /**
@@ -138,7 +124,7 @@ export function storedSegments(zip: JSZip, path: string): Segment[] | undefined 
   const comment = entry?.comment;
   const data = entry?._data;
   if (!comment?.startsWith(`${MARK} `) || !data?.compressedContent) return undefined;
-  if (data.compression?.magic !== DEFLATE.magic) return undefined;
+  if (data.compression?.magic !== DEFLATE_MAGIC) return undefined;
   const content = Buffer.from(
     data.compressedContent.buffer,
     data.compressedContent.byteOffset,

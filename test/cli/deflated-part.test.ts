@@ -1,6 +1,6 @@
 import JSZip from "jszip";
-import { deflateRawSync } from "zlib";
-import { putPart } from "../../src/cli/deflated-part";
+import { crc32, deflateRawSync } from "zlib";
+import { DEFLATE_MAGIC, putDeflatedBytes, putPart } from "../../src/cli/deflated-part";
 import { ZipArchive } from "../../src/cli/ooxml/zip-archive";
 
 /** The compressed size the central directory records for `name`. */
@@ -52,5 +52,30 @@ describe("a part put into the package, deflated natively when large", () => {
     const xml = rows(100);
     const zip = await written(Buffer.from(xml));
     expect(await readBack(zip)).toBe(xml);
+  });
+
+  test("deflate bytes made elsewhere are written as they are, with their size, CRC and options", async () => {
+    const xml = rows(50);
+    const compressed = deflateRawSync(Buffer.from(xml), { level: 9 });
+    const zip = new JSZip();
+    putDeflatedBytes(
+      zip,
+      "xl/worksheets/sheet9.xml",
+      compressed,
+      Buffer.byteLength(xml),
+      crc32(xml),
+      {
+        comment: "segments",
+      }
+    );
+    const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    expect(compressedSize(bytes, "xl/worksheets/sheet9.xml")).toBe(compressed.length);
+    expect(await readBack(bytes)).toBe(xml);
+    const entry = (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet9.xml") as unknown as {
+      comment: string;
+      _data: { compression: { magic: string } };
+    };
+    expect(entry.comment).toBe("segments");
+    expect(entry._data.compression.magic).toBe(DEFLATE_MAGIC);
   });
 });
