@@ -4,6 +4,7 @@
  * about a file are written to follow its name (`is not an .xlsx workbook`). The help text is its own
  * catalogue (help.ts); the engine's and the sheet room's texts are theirs.
  */
+import type { PortfolioSummary } from "../sheet";
 
 /** The one line an error is printed as; `about` is the file it concerns, when there is one. */
 export function errorLine(about: string, message: string): string {
@@ -104,6 +105,15 @@ export function issuesLine(issues: number, errors: number): string {
 }
 
 // A portfolio: several workbooks or a folder of them (SPEC §8).
+
+/** The line under the workbooks' summaries; `totalReward` already formatted as money. */
+export function portfolioTotalLine(s: PortfolioSummary, totalReward: string): string {
+  return (
+    `Portfolio: ${s.workbooks} workbooks, ${s.evaluated} evaluated, ${s.failed} failed; ` +
+    `${s.teams} teams (${s.eligible} eligible, ${s.notEligible} not eligible, ${s.pending} pending, ${s.review} to review); ` +
+    `${s.targets} targets; total reward ${totalReward}; ${s.issues} issues`
+  );
+}
 
 export const NO_WORKBOOK_IN_FOLDER =
   "holds no workbook to evaluate (.xlsx or .xlsm files other than *-rewards outputs)";

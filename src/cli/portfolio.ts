@@ -8,7 +8,6 @@ import {
   formatTimestamp,
   portfolioSheet,
   portfolioTotals,
-  type PortfolioSummary,
   type PortfolioWorkbook,
 } from "../sheet";
 import type { EvaluateArgs, Io } from "./main";
@@ -71,15 +70,6 @@ export function errorOf(outcome: WorkbookOutcome, file: string): string {
   const line = outcome.err.split("\n").find((l) => l.trim() !== "") ?? "it could not be evaluated";
   const bare = line.replace(/^kpi-rewards: /, "");
   return bare.startsWith(`${file}: `) ? bare.slice(file.length + 2) : bare;
-}
-
-/** `Portfolio: 3 workbooks, 2 evaluated, 1 failed; …` — the line under the workbooks' summaries. */
-export function totalLine(s: PortfolioSummary): string {
-  return (
-    `Portfolio: ${s.workbooks} workbooks, ${s.evaluated} evaluated, ${s.failed} failed; ` +
-    `${s.teams} teams (${s.eligible} eligible, ${s.notEligible} not eligible, ${s.pending} pending, ${s.review} to review); ` +
-    `${s.targets} targets; total reward ${formatMoney(s.totalReward)}; ${s.issues} issues`
-  );
 }
 
 /** Progress on a terminal: `12/40 workbooks`, overwritten in place, cleared before any other output. */
@@ -188,7 +178,8 @@ export async function evaluatePortfolio(
   } else {
     if (summaries > 0) io.out("");
     const evaluated = outcomes.flatMap((o) => (o.status === 0 && o.summary ? [o.summary] : []));
-    const total = totalLine(portfolioTotals(files.length, evaluated));
+    const totals = portfolioTotals(files.length, evaluated);
+    const total = M.portfolioTotalLine(totals, formatMoney(totals.totalReward));
     io.out(`${total}${plan ? `\n${M.wrote(plan.path)}` : ""}`);
   }
   return outcomes.some((o) => o.status !== 0) ? 2 : 0;

@@ -294,3 +294,13 @@ export function noSuchRun(run: number, first: number, last: number): string {
 export function alreadyApproved(run: number, by: string, on?: string): string {
   return `run ${run} was already approved by ${by}${on === undefined ? "" : ` on ${on}`}; an approved run cannot be approved again`;
 }
+
+// Formula arguments: a refusal starts with the argument it is about.
+
+export function windowArgument(message: string): string {
+  return `window ${message}`;
+}
+
+export function curveArgument(message: string): string {
+  return `curve: ${message}`;
+}

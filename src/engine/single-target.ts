@@ -30,11 +30,13 @@ import { checkPayCurve, curvePayout, type PayCurvePoint } from "./rules/pay-curv
 import type { Parsed } from "./grid/parsed";
 import {
   argumentNotOneOf,
+  curveArgument,
   negativeWindow,
   seriesCellNotADate,
   seriesCellNotANumber,
   seriesSizesDiffer,
   shownArgument,
+  windowArgument,
 } from "./messages";
 import { lastDay, parseSpan, windowAfter, windowBefore, type Window } from "./series/window";
 
@@ -141,7 +143,7 @@ export function singleTargetSeries(
 /** The last day inside a window from `start`; a negative window ends the day before start. */
 export function windowEnd(start: number, window: CellValue): Parsed<number> {
   const span = parseSpan(window);
-  if (!span.ok) return { ok: false, message: `window ${span.message}` };
+  if (!span.ok) return { ok: false, message: windowArgument(span.message) };
   const day = Math.floor(start);
   return { ok: true, value: span.value.negative ? day - 1 : lastDay(windowAfter(day, span.value)) };
 }
@@ -160,7 +162,7 @@ export function payCurveFraction(
   attainment: number
 ): Parsed<number> {
   const checked = checkPayCurve("curve", points);
-  if (!checked.ok) return { ok: false, message: `curve: ${checked.message}` };
+  if (!checked.ok) return { ok: false, message: curveArgument(checked.message) };
   return { ok: true, value: curvePayout(checked.value, attainment) };
 }
 
@@ -170,7 +172,7 @@ function readWindows(
 ): Parsed<Windows> {
   const start = Math.floor(input.start);
   const span = parseSpan(input.window);
-  if (!span.ok) return { ok: false, message: `window ${span.message}` };
+  if (!span.ok) return { ok: false, message: windowArgument(span.message) };
   if (span.value.negative) return { ok: false, message: negativeWindow("window", span.value.text) };
   const evaluation = windowAfter(start, span.value);
   const rule = parseBaseline(
@@ -264,7 +266,7 @@ export function measureWindow(
   const aggregate = readAggregate(aggregateCell);
   if (!aggregate.ok) return aggregate;
   const span = parseSpan(window);
-  if (!span.ok) return { ok: false, message: `window ${span.message}` };
+  if (!span.ok) return { ok: false, message: windowArgument(span.message) };
   const day = Math.floor(start);
   const range = span.value.negative ? windowBefore(day, span.value) : windowAfter(day, span.value);
   return {

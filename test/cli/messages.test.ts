@@ -237,6 +237,25 @@ describe("what the kpi-rewards command says, each worded once", () => {
     );
   });
 
+  test("a portfolio's total line counts workbooks, teams by eligibility, targets, the reward and issues", () => {
+    const totals = {
+      workbooks: 3,
+      evaluated: 2,
+      failed: 1,
+      teams: 4,
+      eligible: 1,
+      notEligible: 1,
+      pending: 1,
+      review: 1,
+      targets: 9,
+      totalReward: 5000,
+      issues: 2,
+    } as Parameters<typeof M.portfolioTotalLine>[0];
+    expect(M.portfolioTotalLine(totals, "5,000.00")).toBe(
+      "Portfolio: 3 workbooks, 2 evaluated, 1 failed; 4 teams (1 eligible, 1 not eligible, 1 pending, 1 to review); 9 targets; total reward 5,000.00; 2 issues"
+    );
+  });
+
   test("a portfolio: an empty folder, an output that is an input, a worker that stopped", () => {
     expect(M.NO_WORKBOOK_IN_FOLDER).toBe(
       "holds no workbook to evaluate (.xlsx or .xlsm files other than *-rewards outputs)"

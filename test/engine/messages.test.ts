@@ -222,3 +222,12 @@ describe("run history and approval", () => {
     );
   });
 });
+
+describe("formula arguments", () => {
+  test("a refusal starts with the argument it is about", () => {
+    expect(M.windowArgument('"soon" is not a window')).toBe('window "soon" is not a window');
+    expect(M.curveArgument("needs at least 2 points, has 1")).toBe(
+      "curve: needs at least 2 points, has 1"
+    );
+  });
+});
