@@ -12,6 +12,7 @@ import {
   sameSheetName,
 } from "../sheet";
 import { putPart } from "./deflated-part";
+import { unselectSheet } from "./sheet-selection";
 import {
   isSegmentedPart,
   putSegmentedPart,
@@ -328,13 +329,7 @@ async function openOn(
     const part = relation && partPath(base, attributeOf(relation, "Target") ?? "");
     // A part we stored in segments (KPI History, 140 MB after two years) was written unselected.
     if (part && storedSegments(pkg.zip, part)) continue;
-    const xml = part ? await partText(pkg.zip, part) : undefined;
-    if (!part || !xml) continue;
-    const unselected = xml.replace(
-      /(<(?:\w+:)?sheetView\b[^>]*?)\s+tabSelected="(?:1|true)"/g,
-      "$1"
-    );
-    if (unselected !== xml) pkg.zip.file(part, unselected);
+    if (part) await unselectSheet(pkg.zip, part, () => partText(pkg.zip, part));
   }
 }
 
