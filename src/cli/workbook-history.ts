@@ -217,6 +217,13 @@ async function laterResults(
   );
 }
 
+/** A history not stored in segments: none, or the sheet read with the workbook's other cells. */
+function sheetHistory(stored: StoredHistory, workbook: WorkbookGrid): RunHistory {
+  if (stored.kind === "none") return NO_HISTORY;
+  const sheet = workbook.sheets.find((s) => sameSheetName(s.name, HISTORY_SHEET));
+  return sheet ? readRunHistory(sheet.values, workbook.date1904 ?? false) : NO_HISTORY;
+}
+
 /**
  * The history an evaluation as of `asOf` compares with: every run, and the results of the run it is
  * compared with — the last approved, else the last; when the as-of date is the last run's, it may
@@ -227,11 +234,7 @@ export async function workbookHistory(
   workbook: WorkbookGrid,
   asOf: number
 ): Promise<RunHistory> {
-  if (stored.kind === "none") return NO_HISTORY;
-  if (stored.kind === "whole") {
-    const sheet = workbook.sheets.find((s) => sameSheetName(s.name, HISTORY_SHEET));
-    return sheet ? readRunHistory(sheet.values, workbook.date1904 ?? false) : NO_HISTORY;
-  }
+  if (stored.kind !== "segmented") return sheetHistory(stored, workbook);
   const runs = { runs: stored.runs, results: [] };
   const wanted = new Set<number>();
   const basis = comparisonRun(runs);
@@ -249,7 +252,7 @@ export async function wholeHistory(
   stored: StoredHistory,
   workbook: WorkbookGrid
 ): Promise<RunHistory> {
-  if (stored.kind !== "segmented") return workbookHistory(stored, workbook, NaN);
+  if (stored.kind !== "segmented") return sheetHistory(stored, workbook);
   const later = stored.sheet.segments.filter((s) => s.tag.startsWith("R"));
   const results = later.length === 0 ? [] : await laterResults(stored, later);
   return { runs: stored.runs, results: [...stored.firstResults, ...results] };
