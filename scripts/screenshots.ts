@@ -5,10 +5,9 @@
  * Run with `npm run screenshots` (it builds first); writes docs/pane-*.png.
  */
 import path from "path";
-import { fakeOfficeScript, serveDist } from "../test/support/browser";
+import { openWithFakeOffice, serveDist } from "../test/support/browser";
 import { launchChromium } from "../test/support/chromium";
 
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const WIDTH = 350;
 const docs = path.join(__dirname, "..", "docs");
 
@@ -17,13 +16,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
-    await page.route(OFFICE_JS, (route) =>
-      route.fulfill({
-        contentType: "application/javascript",
-        body: fakeOfficeScript('state.addSheet("Sheet1");'),
-      })
-    );
-    await page.goto(`${server.url}/taskpane.html`);
+    await openWithFakeOffice(page, `${server.url}/taskpane.html`);
     await page.getByRole("button", { name: "Create sample workbook" }).click();
     await page.getByTestId("tables").waitFor();
     await page.getByRole("button", { name: "Evaluate" }).click();

@@ -1,8 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../support/chromium";
-import { fakeOfficeScript, serveDist } from "../support/browser";
-
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+import { openWithFakeOffice, serveDist } from "../support/browser";
 
 /** The dialog side of Office's dialog API: what the page sends up, and a way to send it messages. */
 const DIALOG_API = `
@@ -45,10 +43,7 @@ describe("the ribbon's outcome dialog in headless Chromium", () => {
 
   async function open(query = ""): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 480, height: 360 } });
-    await page.route(OFFICE_JS, (route) =>
-      route.fulfill({ contentType: "application/javascript", body: fakeOfficeScript(DIALOG_API) })
-    );
-    await page.goto(`${server.url}/outcome.html${query}`);
+    await openWithFakeOffice(page, `${server.url}/outcome.html${query}`, DIALOG_API);
     await page.waitForFunction(() => (window as unknown as { sent: unknown[] }).sent?.length > 0);
     return page;
   }

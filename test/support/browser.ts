@@ -2,6 +2,7 @@ import { readFileSync } from "fs";
 import http from "http";
 import type { AddressInfo } from "net";
 import path from "path";
+import type { Page } from "playwright-core";
 import ts from "typescript";
 
 const root = path.join(__dirname, "..", "..");
@@ -57,4 +58,19 @@ export function fakeOfficeScript(setup: string): string {
   window.fakeExcel = { state: state, lib: exports };
   ${setup}
 })();`;
+}
+
+/** Where the pages load office.js from: Microsoft's CDN, which these tests answer themselves. */
+export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/** Opens `url` with the in-memory Excel standing in for office.js, its state prepared by `setup`. */
+export async function openWithFakeOffice(
+  page: Page,
+  url: string,
+  setup = 'state.addSheet("Sheet1");'
+): Promise<void> {
+  await page.route(OFFICE_JS, (route) =>
+    route.fulfill({ contentType: "application/javascript", body: fakeOfficeScript(setup) })
+  );
+  await page.goto(url);
 }

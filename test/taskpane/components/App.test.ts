@@ -1,10 +1,8 @@
 import { mkdirSync } from "fs";
 import path from "path";
 import type { Browser, Page } from "playwright-core";
-import { fakeOfficeScript, serveDist } from "../../support/browser";
+import { OFFICE_JS, openWithFakeOffice, serveDist } from "../../support/browser";
 import { launchChromium } from "../../support/chromium";
-
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 describe("the task pane in headless Chromium", () => {
   let browser: Browser;
@@ -25,13 +23,7 @@ describe("the task pane in headless Chromium", () => {
     const requests: string[] = [];
     const page = await browser.newPage({ viewport: { width: 420, height: 1400 } });
     page.on("request", (request) => requests.push(request.url()));
-    await page.route(OFFICE_JS, (route) =>
-      route.fulfill({
-        contentType: "application/javascript",
-        body: fakeOfficeScript('state.addSheet("Sheet1");'),
-      })
-    );
-    await page.goto(`${server.url}/taskpane.html`);
+    await openWithFakeOffice(page, `${server.url}/taskpane.html`);
     return { page, requests };
   }
 

@@ -1,8 +1,6 @@
 import type { Browser, Page } from "playwright-core";
-import { fakeOfficeScript, serveDist } from "../../support/browser";
+import { openWithFakeOffice, serveDist } from "../../support/browser";
 import { launchChromium } from "../../support/chromium";
-
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /** A 300,000-row workbook: its read takes several chunks, and Excel "stays busy" on the first one. */
 const SETUP = `
@@ -28,10 +26,7 @@ describe("the pane while it reads a large workbook", () => {
     server = await serveDist();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 320, height: 900 } });
-    await page.route(OFFICE_JS, (route) =>
-      route.fulfill({ contentType: "application/javascript", body: fakeOfficeScript(SETUP) })
-    );
-    await page.goto(`${server.url}/taskpane.html`);
+    await openWithFakeOffice(page, `${server.url}/taskpane.html`, SETUP);
     await page.getByTestId("tables").waitFor({ timeout: 60_000 });
   }, 90_000);
 

@@ -1,8 +1,6 @@
 import type { Browser, Page } from "playwright-core";
-import { fakeOfficeScript, serveDist } from "../../support/browser";
+import { openWithFakeOffice, serveDist } from "../../support/browser";
 import { launchChromium } from "../../support/chromium";
-
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 type FakeWindow = {
   fakeExcel: {
@@ -50,13 +48,7 @@ describe("the pane's results at 320 px", () => {
   /** A fresh pane on an empty workbook; each test starts from its own. */
   async function openPane(width = 320): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
-    await page.route(OFFICE_JS, (route) =>
-      route.fulfill({
-        contentType: "application/javascript",
-        body: fakeOfficeScript('state.addSheet("Sheet1");'),
-      })
-    );
-    await page.goto(`${server.url}/taskpane.html`);
+    await openWithFakeOffice(page, `${server.url}/taskpane.html`);
     return page;
   }
 

@@ -1,10 +1,8 @@
 import type { Browser, Page } from "playwright-core";
 import { todaySerial } from "../../../src/engine";
 import { formatDay } from "../../../src/sheet";
-import { fakeOfficeScript, serveDist } from "../../support/browser";
+import { openWithFakeOffice, serveDist } from "../../support/browser";
 import { launchChromium } from "../../support/chromium";
-
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 type FakeWindow = {
   fakeExcel: {
@@ -33,13 +31,7 @@ describe("the pane's run line, what changed, Approve and adjustments", () => {
   /** A fresh pane on the sample with an Adjustments table, evaluated once: run 1. */
   async function evaluatedSample(): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 320, height: 1400 } });
-    await page.route(OFFICE_JS, (route) =>
-      route.fulfill({
-        contentType: "application/javascript",
-        body: fakeOfficeScript('state.addSheet("Sheet1");'),
-      })
-    );
-    await page.goto(`${server.url}/taskpane.html`);
+    await openWithFakeOffice(page, `${server.url}/taskpane.html`);
     await page.getByRole("button", { name: "Create sample workbook" }).click();
     await page.getByTestId("tables").waitFor();
     await page.evaluate(() =>
