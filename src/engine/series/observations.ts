@@ -45,10 +45,11 @@ export class ObservationIndex {
 }
 
 /**
- * Reads observations in two passes, with no object or array per observation. The first pass checks
- * every cell, reports the bad ones, and notes each observation's series (a typed array per table); the
- * second, knowing every series' size, writes each observation straight into its series' place in one
- * set of typed arrays. Each Series is then a view on those arrays, sorted by date once.
+ * Reads observations with no object or array per observation. One pass over the grid checks every
+ * cell, reports the bad ones, and notes each observation's series, day and value in typed arrays per
+ * table; knowing every series' size, `build` then writes each observation straight into its series'
+ * place in one set of typed arrays, reading only those arrays (the grid's row arrays, scattered over
+ * the heap, are read once). Each Series is then a view on those arrays, sorted by date once.
  */
 class Collector {
   private readonly ids = new Map<string, Map<string, number>>();
@@ -59,11 +60,6 @@ class Collector {
   private readonly table: number[][] = [];
   private readonly names: { project: string; kpi: string }[] = [];
   private counts = new Int32Array(64);
-  /** Observations the first pass had to parse (ISO text dates): their day and value, by -2 - slot. */
-  readonly parsedDays: number[] = [];
-  readonly parsedValues: number[] = [];
-
-  constructor(private readonly tables: readonly ObservationsTable[]) {}
 
   /** The series a Project/KPI pair goes to; -1 when either name is blank. */
   series(project: string, kpi: string): number {
@@ -107,24 +103,8 @@ class Collector {
     this.counts[series]++;
   }
 
-  /** Slot for an observation whose day and value were parsed, not read straight from the grid. */
-  parsed(series: number, day: number, value: number): number {
-    this.count(series);
-    this.parsedDays.push(day);
-    this.parsedValues.push(value);
-    return -2 - (this.parsedDays.length - 1);
-  }
-
-  private source(ref: number): { sheet: string; cell: string } {
-    const column = ref % 2 ** 14;
-    const rest = (ref - column) / 2 ** 14;
-    const row = rest % 2 ** 20;
-    const table = this.tables[(rest - row) / 2 ** 20];
-    return { sheet: table.sheet, cell: table.view.address(row, column) };
-  }
-
-  /** Second pass: every observation into its series' place, in reading order; then sort and index. */
-  build(plans: readonly TablePlan[], offset: number, issues: IssueLog): ObservationIndex {
+  /** Second pass, over the plans' typed arrays only: every observation into its series' place. */
+  build(plans: readonly TablePlan[], issues: IssueLog): ObservationIndex {
     const count = this.names.length;
     const start = new Int32Array(count + 1);
     for (let s = 0; s < count; s++) start[s + 1] = start[s] + this.counts[s];
@@ -132,37 +112,24 @@ class Collector {
     const next = start.slice(0, count);
     const days = new Float64Array(n);
     const values = new Float64Array(n);
+    // Each observation's place in reading order (its plan's slot, counted across plans): only the
+    // few an issue names are turned back into cells.
     const refs = new Float64Array(n);
-    plans.forEach((plan, tableIndex) => {
-      const { view } = plan.table;
-      const width = plan.columns.length;
-      for (let r = view.firstDataRow, k = 0; r < view.endRow; r++) {
-        const row = view.row(r);
-        for (let c = 0; c < width; c++, k++) {
-          const slot = plan.slots[k];
-          if (slot === -1) continue;
-          let series: number;
-          let day: number;
-          let value: number;
-          if (slot >= 0) {
-            series = slot;
-            day = plan.days
-              ? plan.days[r - view.firstDataRow]
-              : (row![plan.dateColumn] as number) + offset;
-            value = row![plan.columns[c]] as number;
-          } else {
-            const p = -2 - slot;
-            series = plan.parsedSeries.get(p)!;
-            day = this.parsedDays[p];
-            value = this.parsedValues[p];
-          }
-          const at = next[series]++;
-          days[at] = day;
-          values[at] = value;
-          refs[at] = packRef(tableIndex, r, plan.columns[c] - view.gridColumn(0));
-        }
+    let ordinal = 0;
+    for (const plan of plans) {
+      const { slots, width } = plan;
+      const planDays = plan.days;
+      const planValues = plan.values;
+      for (let k = 0; k < slots.length; k++) {
+        const series = slots[k];
+        if (series < 0) continue;
+        const at = next[series]++;
+        days[at] = planDays[width === 1 ? k : Math.floor(k / width)];
+        values[at] = planValues[k];
+        refs[at] = ordinal + k;
       }
-    });
+      ordinal += slots.length;
+    }
     const index = new ObservationIndex();
     const scratch = new SortScratch();
     // One buffer holds every series' prefix sums (n + 1 each).
@@ -179,8 +146,8 @@ class Collector {
         new Series(seriesDays, seriesValues, prefixes.subarray(from + s, to + s + 1))
       );
       for (const [firstRef, secondRef] of duplicates) {
-        const first = this.source(firstRef);
-        const second = this.source(secondRef);
+        const first = source(plans, firstRef);
+        const second = source(plans, secondRef);
         issues.warning(
           second.sheet,
           second.cell,
@@ -197,20 +164,29 @@ interface TablePlan {
   readonly table: ObservationsTable;
   /** Grid columns holding values: the Value column, or each KPI column of a wide table. */
   readonly columns: readonly number[];
-  /** Grid column of the dates (long tables, read again in the second pass). */
-  readonly dateColumn: number;
-  /** Wide tables: each data row's day, parsed once. */
-  readonly days?: Float64Array;
-  /** Per data row and value column: the series (>= 0), skipped (-1), or a parsed observation (<= -2). */
+  /** Slots per data row: 1 for a long table, one per KPI column of a wide table. */
+  readonly width: number;
+  /** Per data row and value column: the series, or -1 when the cell is skipped. */
   readonly slots: Int32Array;
-  readonly parsedSeries: Map<number, number>;
+  /** Each slot's value, as read. */
+  readonly values: Float64Array;
+  /** Each data row's day, as read. */
+  readonly days: Float64Array;
   /** Non-blank data rows. */
   rows: number;
 }
 
-/** Packs a table, row and column into one number so a million observations carry no objects. */
-function packRef(table: number, row: number, column: number): number {
-  return (table * 2 ** 20 + row) * 2 ** 14 + column;
+/** The Value cell of the observation at a place in reading order, for an issue to name. */
+function source(plans: readonly TablePlan[], ref: number): { sheet: string; cell: string } {
+  let k = ref;
+  let p = 0;
+  while (k >= plans[p].slots.length) k -= plans[p++].slots.length;
+  const { table, width, columns } = plans[p];
+  const row = table.view.firstDataRow + Math.floor(k / width);
+  return {
+    sheet: table.sheet,
+    cell: table.view.address(row, columns[k % width] - table.view.gridColumn(0)),
+  };
 }
 
 /** Reads every observation table into sorted series, reporting bad cells as issues. */
@@ -219,13 +195,13 @@ export function readObservations(
   reader: CellReader,
   issues: IssueLog
 ): ObservationIndex {
-  const collector = new Collector(tables);
+  const collector = new Collector();
   const plans = tables.map((table) =>
     table.kind === "long observations"
       ? planLong(table, reader, issues, collector)
       : planWide(table, reader, issues, collector)
   );
-  const built = collector.build(plans, reader.dateOffset, issues);
+  const built = collector.build(plans, issues);
   for (const plan of plans) built.rows.set(plan.table, plan.rows);
   return built;
 }
@@ -279,16 +255,14 @@ function planLong(
   const gridDate = view.gridColumn(dateColumn);
   const gridKpi = view.gridColumn(kpiColumn);
   const gridProject = projectColumn === undefined ? -1 : view.gridColumn(projectColumn);
-  const slots = new Int32Array(Math.max(0, view.endRow - view.firstDataRow)).fill(-1);
-  const plan: TablePlan = {
-    table,
-    columns: [gridValue],
-    dateColumn: gridDate,
-    slots,
-    parsedSeries: new Map(),
-    rows: 0,
-  };
-  for (let r = view.firstDataRow; r < view.endRow; r++) {
+  const first = view.firstDataRow;
+  const rowCount = Math.max(0, view.endRow - first);
+  const slots = new Int32Array(rowCount).fill(-1);
+  const days = new Float64Array(rowCount);
+  const values = new Float64Array(rowCount);
+  const offset = reader.dateOffset;
+  let rows = 0;
+  for (let r = first; r < view.endRow; r++) {
     const row = view.row(r);
     if (!row) continue;
     const value = row[gridValue];
@@ -306,13 +280,15 @@ function planLong(
     ) {
       const series = collector.series(projectCell, kpiCell);
       if (series >= 0) {
-        slots[r - view.firstDataRow] = series;
+        slots[r - first] = series;
+        days[r - first] = date + offset;
+        values[r - first] = value;
         collector.count(series);
-        plan.rows++;
+        rows++;
         continue;
       }
     }
-    if (!view.isBlankRow(r)) plan.rows++;
+    if (!view.isBlankRow(r)) rows++;
     if (cellKind(value) === "blank") continue;
     const kpi =
       cellKind(kpiCell) === "text" || typeof kpiCell === "number" ? cellText(kpiCell) : "";
@@ -334,11 +310,12 @@ function planLong(
     const day = readDate(table, r, dateColumn, reader, issues);
     if (day === undefined) continue;
     const series = collector.series(project, kpi);
-    const slot = collector.parsed(series, day, number);
-    slots[r - view.firstDataRow] = slot;
-    plan.parsedSeries.set(-2 - slot, series);
+    slots[r - first] = series;
+    days[r - first] = day;
+    values[r - first] = number;
+    collector.count(series);
   }
-  return plan;
+  return { table, columns: [gridValue], width: 1, slots, values, days, rows };
 }
 
 function planWide(
@@ -350,21 +327,15 @@ function planWide(
   const { view, columns, kpiColumns } = table;
   const dateColumn = columns.date!;
   const projectColumn = columns.project;
-  const rowCount = Math.max(0, view.endRow - view.firstDataRow);
+  const first = view.firstDataRow;
+  const rowCount = Math.max(0, view.endRow - first);
   const width = kpiColumns.length;
   const gridColumns = kpiColumns.map(({ column }) => view.gridColumn(column));
   const slots = new Int32Array(rowCount * width).fill(-1);
+  const values = new Float64Array(rowCount * width);
   const days = new Float64Array(rowCount);
-  const plan: TablePlan = {
-    table,
-    columns: gridColumns,
-    dateColumn: view.gridColumn(dateColumn),
-    days,
-    slots,
-    parsedSeries: new Map(),
-    rows: 0,
-  };
-  for (let r = view.firstDataRow; r < view.endRow; r++) {
+  let rows = 0;
+  for (let r = first; r < view.endRow; r++) {
     const row = view.row(r);
     if (!row) continue;
     let anyValue = false;
@@ -374,11 +345,11 @@ function planWide(
         break;
       }
     }
-    if (!view.isBlankRow(r)) plan.rows++;
+    if (!view.isBlankRow(r)) rows++;
     if (!anyValue) continue;
     const date = readDate(table, r, dateColumn, reader, issues);
     if (date === undefined) continue;
-    days[r - view.firstDataRow] = date;
+    days[r - first] = date;
     let project = table.sheet;
     if (projectColumn !== undefined) {
       project = cellText(view.cell(r, projectColumn));
@@ -392,8 +363,9 @@ function planWide(
       if (number === undefined) return;
       const series = collector.series(project, kpi);
       collector.count(series);
-      slots[(r - view.firstDataRow) * width + c] = series;
+      slots[(r - first) * width + c] = series;
+      values[(r - first) * width + c] = number;
     });
   }
-  return plan;
+  return { table, columns: gridColumns, width, slots, values, days, rows };
 }

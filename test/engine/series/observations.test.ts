@@ -82,6 +82,46 @@ describe("observation cells", () => {
     ]);
   });
 
+  test("a duplicate names the Value cells of both observations, across tables and in a wide table's own column", () => {
+    const evaluation = evaluateWorkbook(
+      {
+        sheets: [
+          targets,
+          sheet(
+            "Obs",
+            ["Project", "KPI", "Date", "Value"],
+            [["P", "Calls", day("2024-01-01"), 10]]
+          ),
+          sheet(
+            "P",
+            ["Date", "Calls", "Visits"],
+            [
+              [day("2024-01-02"), 5, 7],
+              [day("2024-01-01"), 14, null],
+              [day("2024-01-04"), null, 1],
+              [day("2024-01-04"), null, 2],
+            ]
+          ),
+        ],
+      },
+      { asOf: day("2024-12-31") }
+    );
+    expect(evaluation.issues.map((i) => [i.sheet, i.cell, i.message])).toEqual([
+      [
+        "P",
+        "B3",
+        "Duplicate observation: P / Calls already has a value for this date (Obs!D2); both are kept — delete one if it was entered twice",
+      ],
+      [
+        "P",
+        "C5",
+        "Duplicate observation: P / Visits already has a value for this date (P!C4); both are kept — delete one if it was entered twice",
+      ],
+    ]);
+    // Both of 1 Jan's observations are kept: the baseline window (1–2 Jan) averages 10, 14 and 5.
+    expect(evaluation.results[0].baseline).toBeCloseTo(29 / 3, 12);
+  });
+
   test("a time of day places an observation in the window holding its instant", () => {
     const evaluation = issuesFor([
       ["P", "Calls", day("2024-01-02") + 0.99, 10],
