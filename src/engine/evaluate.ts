@@ -145,12 +145,11 @@ export function evaluateTables(
     results,
     issues
   );
-  results = results.map((result, i) => {
-    const amount = adjusted.byTarget.get(i);
-    if (amount === undefined) return result;
+  for (const [i, amount] of adjusted.byTarget) {
+    const result = results[i];
     const explanation = `${result.explanation.replace(/\.$/, "")}; ${adjusted.phrases.get(i)}.`;
-    return { ...result, adjustment: amount, explanation };
-  });
+    results[i] = { ...result, adjustment: amount, explanation };
+  }
   let run: RunOutcome | undefined;
   if (options.history) {
     const inputs = fingerprintTables([

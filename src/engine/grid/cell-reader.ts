@@ -6,7 +6,7 @@ import type { Parsed } from "./parsed";
 /** What a message calls the cell; a function when building the name costs more than the read. */
 export type Label = string | (() => string);
 
-const named = (label: Label): string => (typeof label === "string" ? label : label());
+export const named = (label: Label): string => (typeof label === "string" ? label : label());
 
 /** Reads typed values out of cells, with the message a user sees when the cell is wrong. */
 export class CellReader {

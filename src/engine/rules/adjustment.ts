@@ -115,6 +115,9 @@ export function applyAdjustments(
   targets: readonly AdjustedTarget[],
   issues: IssueLog
 ): AppliedAdjustments {
+  // Most workbooks have none: no index of every target for nothing.
+  if (adjustments.length === 0)
+    return { applied: [], byTarget: new Map(), phrases: new Map(), byTeam: new Map() };
   const byKey = new Map<string, number[]>();
   const teamOfProject = new Map<string, string>();
   const teams = new Map<string, string>();

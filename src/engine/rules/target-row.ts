@@ -117,11 +117,14 @@ class RowCells {
     return index === undefined ? null : this.table.view.cell(this.row, index);
   }
 
-  /** `Target (Targets!E7)`: how a message names a cell. */
-  at = (column: TargetColumn): string =>
-    cellLabel(COLUMN_LABELS[column], this.sheet, this.address(column));
+  /** `Target (Targets!E7)`: how a message names a cell (built only for a message that is shown). */
+  at(column: TargetColumn): string {
+    return cellLabel(COLUMN_LABELS[column], this.sheet, this.address(column));
+  }
 
-  filled = (column: TargetColumn): boolean => cellKind(this.cell(column)) !== "blank";
+  filled(column: TargetColumn): boolean {
+    return cellKind(this.cell(column)) !== "blank";
+  }
 
   text(column: TargetColumn): string {
     return cellText(this.cell(column));
@@ -243,12 +246,12 @@ function readPromise(cells: RowCells, window: ReturnType<typeof readWindow>) {
 
   let target: number | undefined;
   if (cells.has("target")) {
-    const parsed = parseTargetCell(cells.cell("target"), targetType, cells.at("target"));
+    const parsed = parseTargetCell(cells.cell("target"), targetType, () => cells.at("target"));
     if (parsed.ok) target = parsed.value;
     else cells.fail("target", parsed.message);
   }
   if (target !== undefined) {
-    for (const problem of checkTarget(target, targetType, direction, cells.at)) {
+    for (const problem of checkTarget(target, targetType, direction, (c) => cells.at(c))) {
       if (problem.severity === "error") cells.fail(problem.column, problem.message);
       else cells.warn(problem.column, problem.message);
     }
@@ -299,9 +302,15 @@ function readPayout(cells: RowCells) {
       name: cells.text("payCurve").trim(),
       cell: { sheet: cells.sheet, cell: cells.address("payCurve") },
     };
-    const ignored = (["threshold", "cap"] as const).filter(cells.filled);
+    const ignored = (["threshold", "cap"] as const).filter((c) => cells.filled(c));
     if (ignored.length > 0) {
-      cells.warn(ignored[0], ignoredForPayCurve(ignored.map(cells.at), payCurve.name));
+      cells.warn(
+        ignored[0],
+        ignoredForPayCurve(
+          ignored.map((c) => cells.at(c)),
+          payCurve.name
+        )
+      );
     }
   }
   return payCurve
@@ -338,13 +347,16 @@ export function readTargetRow(
     const message = rowProblems(errors);
     return { ok: false, invalid: { source, ...identity, start, evaluation, message } };
   }
+  // Written out rather than spread: one object of one shape per row.
   return {
     ok: true,
     target: {
       source,
       kpiCell: { sheet, cell: table.view.address(row, table.columns.kpi ?? 0) },
       targetCell: { sheet, cell: table.view.address(row, table.columns.target ?? 0) },
-      ...identity,
+      project: identity.project,
+      kpi: identity.kpi,
+      team: identity.team,
       start,
       evaluation,
       baseline,
@@ -353,7 +365,11 @@ export function readTargetRow(
       direction: promise.direction,
       aggregate: promise.aggregate,
       minPoints: promise.minPoints,
-      ...payout,
+      reward: payout.reward,
+      weight: payout.weight,
+      threshold: payout.threshold,
+      cap: payout.cap,
+      payCurve: payout.payCurve,
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { CellRef } from "../grid/address";
 import { cellKind, describeCell, type CellValue } from "../grid/cell";
-import { parsePercentText } from "../grid/cell-reader";
+import { named, parsePercentText, type Label } from "../grid/cell-reader";
 import { headerKey } from "../grid/header";
 import type { Parsed } from "../grid/parsed";
 import {
@@ -77,21 +77,24 @@ export function parseDirection(text: string): Direction | undefined {
   return DIRECTIONS[headerKey(text)];
 }
 
-/** A Target cell as a number: `%` targets also take percent text (`-20%`). `label` names the cell. */
+/**
+ * A Target cell as a number: `%` targets also take percent text (`-20%`). `label` names the cell; a
+ * function when building the name costs more than the read (a Targets row's cell address).
+ */
 export function parseTargetCell(
   value: CellValue,
   targetType: TargetType,
-  label: string
+  label: Label
 ): Parsed<number> {
-  if (cellKind(value) === "blank") return { ok: false, message: blankTarget(label) };
   if (typeof value === "number" && Number.isFinite(value)) return { ok: true, value };
+  if (cellKind(value) === "blank") return { ok: false, message: blankTarget(named(label)) };
   if (typeof value === "string" && targetType === "%") {
     const percent = parsePercentText(value);
     if (percent !== undefined) return { ok: true, value: percent };
   }
   return {
     ok: false,
-    message: targetNotANumber(label, describeCell(value), targetType === "%"),
+    message: targetNotANumber(named(label), describeCell(value), targetType === "%"),
   };
 }
 
@@ -114,20 +117,22 @@ export function checkTarget(
   label: (column: "target" | "direction") => string
 ): TargetProblem[] {
   if (targetType === "value") return [];
-  const shown = targetType === "%" ? `${t} (${formatSignedPercent(t)})` : String(t);
+  // Only a problem shows the target: most rows have none.
+  const shown = () => (targetType === "%" ? `${t} (${formatSignedPercent(t)})` : String(t));
   const error = (column: "target" | "direction", message: string): TargetProblem => ({
     column,
     severity: "error",
     message,
   });
   if (t === 0) return [error("target", noMovement(label("target")))];
-  if (targetType === "%" && t <= -1) return [error("target", fallOfAll(label("target"), shown, t))];
+  if (targetType === "%" && t <= -1)
+    return [error("target", fallOfAll(label("target"), shown(), t))];
   const problems: TargetProblem[] = [];
   if (targetType === "%" && t > 1) {
     problems.push({
       column: "target",
       severity: "warning",
-      message: moreThanDoubling(label("target"), shown, t),
+      message: moreThanDoubling(label("target"), shown(), t),
     });
   }
   const implied: Direction = t > 0 ? "increase" : "decrease";

@@ -2,7 +2,7 @@ import { cellKind, cellText, describeCell, type CellValue } from "../grid/cell";
 import { CellReader } from "../grid/cell-reader";
 import { nameKey } from "../grid/header";
 import { IssueLog } from "../grid/issue";
-import { Series, SortScratch, sortByDate } from "./series";
+import { Series, SortScratch, sortIndicesByDay } from "./series";
 import type { ObservationsTable } from "../grid/tables";
 import {
   UNNAMED_WIDE_ROW,
@@ -46,10 +46,10 @@ export class ObservationIndex {
 
 /**
  * Reads observations with no object or array per observation. One pass over the grid checks every
- * cell, reports the bad ones, and notes each observation's series, day and value in typed arrays per
- * table; knowing every series' size, `build` then writes each observation straight into its series'
- * place in one set of typed arrays, reading only those arrays (the grid's row arrays, scattered over
- * the heap, are read once). Each Series is then a view on those arrays, sorted by date once.
+ * cell, reports the bad ones, and notes each observation's series, day and value in typed arrays
+ * (`Observed`); the grid's row arrays, scattered over the heap, are read once. `build` then lists each
+ * series' observations by their place in those arrays, sorts each list by day, and copies days and
+ * values into one set of arrays in that order. Each Series is a view on those arrays.
  */
 class Collector {
   private readonly ids = new Map<string, Map<string, number>>();
@@ -103,51 +103,45 @@ class Collector {
     this.counts[series]++;
   }
 
-  /** Second pass, over the plans' typed arrays only: every observation into its series' place. */
-  build(plans: readonly TablePlan[], issues: IssueLog): ObservationIndex {
+  /** Every series sorted by day, as views on one set of arrays; duplicates reported. */
+  build(observed: Observed, plans: readonly TablePlan[], issues: IssueLog): ObservationIndex {
     const count = this.names.length;
     const start = new Int32Array(count + 1);
     for (let s = 0; s < count; s++) start[s + 1] = start[s] + this.counts[s];
     const n = start[count];
+    // Each series' places in reading order (a stable counting sort by series), then by day.
     const next = start.slice(0, count);
+    const order = new Int32Array(n);
+    const { slots } = observed;
+    for (let k = 0; k < slots.length; k++) {
+      const series = slots[k];
+      if (series >= 0) order[next[series]++] = k;
+    }
+    const scratch = new SortScratch();
+    for (let s = 0; s < count; s++)
+      sortIndicesByDay(order, start[s], start[s + 1], observed.days, scratch);
     const days = new Float64Array(n);
     const values = new Float64Array(n);
-    // Each observation's place in reading order (its plan's slot, counted across plans): only the
-    // few an issue names are turned back into cells.
-    const refs = new Float64Array(n);
-    let ordinal = 0;
-    for (const plan of plans) {
-      const { slots, width } = plan;
-      const planDays = plan.days;
-      const planValues = plan.values;
-      for (let k = 0; k < slots.length; k++) {
-        const series = slots[k];
-        if (series < 0) continue;
-        const at = next[series]++;
-        days[at] = planDays[width === 1 ? k : Math.floor(k / width)];
-        values[at] = planValues[k];
-        refs[at] = ordinal + k;
-      }
-      ordinal += slots.length;
+    for (let i = 0; i < n; i++) {
+      const k = order[i];
+      days[i] = observed.days[k];
+      values[i] = observed.values[k];
     }
+    // The values as read are not needed any more: their room holds the prefix sums.
+    const prefixes = observed.values;
     const index = new ObservationIndex();
-    const scratch = new SortScratch();
-    // One buffer holds every series' prefix sums (n + 1 each).
-    const prefixes = new Float64Array(n + count);
     for (let s = 0; s < count; s++) {
       const [from, to] = [start[s], start[s + 1]];
-      const seriesDays = days.subarray(from, to);
-      const seriesValues = values.subarray(from, to);
-      const duplicates = sortByDate(seriesDays, seriesValues, refs.subarray(from, to), scratch);
       const { project, kpi } = this.names[s];
       index.set(
         project,
         kpi,
-        new Series(seriesDays, seriesValues, prefixes.subarray(from + s, to + s + 1))
+        new Series(days.subarray(from, to), values.subarray(from, to), prefixes.subarray(from, to))
       );
-      for (const [firstRef, secondRef] of duplicates) {
-        const first = source(plans, firstRef);
-        const second = source(plans, secondRef);
+      for (let i = from + 1; i < to; i++) {
+        if (days[i] !== days[i - 1]) continue;
+        const first = source(plans, order[i - 1]);
+        const second = source(plans, order[i]);
         issues.warning(
           second.sheet,
           second.cell,
@@ -159,34 +153,36 @@ class Collector {
   }
 }
 
-/** What the first pass learnt of one table, for the second. */
+/**
+ * Every observation as read, in reading order: per data row and value column of each table (its
+ * plan's `base` onward), the series (-1 when the cell is skipped), the day and the value.
+ */
+interface Observed {
+  readonly slots: Int32Array;
+  readonly days: Float64Array;
+  readonly values: Float64Array;
+}
+
+/** Where one table's observations stand in `Observed`. */
 interface TablePlan {
   readonly table: ObservationsTable;
   /** Grid columns holding values: the Value column, or each KPI column of a wide table. */
   readonly columns: readonly number[];
-  /** Slots per data row: 1 for a long table, one per KPI column of a wide table. */
+  /** The table's first place in `Observed`; it has `width` places per data row. */
+  readonly base: number;
   readonly width: number;
-  /** Per data row and value column: the series, or -1 when the cell is skipped. */
-  readonly slots: Int32Array;
-  /** Each slot's value, as read. */
-  readonly values: Float64Array;
-  /** Each data row's day, as read. */
-  readonly days: Float64Array;
   /** Non-blank data rows. */
   rows: number;
 }
 
-/** The Value cell of the observation at a place in reading order, for an issue to name. */
-function source(plans: readonly TablePlan[], ref: number): { sheet: string; cell: string } {
-  let k = ref;
-  let p = 0;
-  while (k >= plans[p].slots.length) k -= plans[p++].slots.length;
-  const { table, width, columns } = plans[p];
-  const row = table.view.firstDataRow + Math.floor(k / width);
-  return {
-    sheet: table.sheet,
-    cell: table.view.address(row, columns[k % width] - table.view.gridColumn(0)),
-  };
+/** The Value cell of the observation at a place in `Observed`, for an issue to name. */
+function source(plans: readonly TablePlan[], place: number): { sheet: string; cell: string } {
+  let p = plans.length - 1;
+  while (plans[p].base > place) p--;
+  const { table, base, width, columns } = plans[p];
+  const row = table.view.firstDataRow + Math.floor((place - base) / width);
+  const column = columns[(place - base) % width] - table.view.gridColumn(0);
+  return { sheet: table.sheet, cell: table.view.address(row, column) };
 }
 
 /** Reads every observation table into sorted series, reporting bad cells as issues. */
@@ -196,14 +192,33 @@ export function readObservations(
   issues: IssueLog
 ): ObservationIndex {
   const collector = new Collector();
-  const plans = tables.map((table) =>
-    table.kind === "long observations"
-      ? planLong(table, reader, issues, collector)
-      : planWide(table, reader, issues, collector)
-  );
-  const built = collector.build(plans, issues);
+  let places = 0;
+  for (const table of tables) places += dataRows(table) * valueColumns(table);
+  const observed: Observed = {
+    slots: new Int32Array(places).fill(-1),
+    days: new Float64Array(places),
+    values: new Float64Array(places),
+  };
+  let base = 0;
+  const plans = tables.map((table) => {
+    const plan =
+      table.kind === "long observations"
+        ? planLong(table, base, observed, reader, issues, collector)
+        : planWide(table, base, observed, reader, issues, collector);
+    base += dataRows(table) * valueColumns(table);
+    return plan;
+  });
+  const built = collector.build(observed, plans, issues);
   for (const plan of plans) built.rows.set(plan.table, plan.rows);
   return built;
+}
+
+function dataRows(table: ObservationsTable): number {
+  return Math.max(0, table.view.endRow - table.view.firstDataRow);
+}
+
+function valueColumns(table: ObservationsTable): number {
+  return table.kind === "long observations" ? 1 : table.kpiColumns.length;
 }
 
 function readDate(
@@ -242,6 +257,8 @@ function readValue(
 
 function planLong(
   table: ObservationsTable,
+  base: number,
+  { slots, days, values }: Observed,
   reader: CellReader,
   issues: IssueLog,
   collector: Collector
@@ -255,14 +272,11 @@ function planLong(
   const gridDate = view.gridColumn(dateColumn);
   const gridKpi = view.gridColumn(kpiColumn);
   const gridProject = projectColumn === undefined ? -1 : view.gridColumn(projectColumn);
-  const first = view.firstDataRow;
-  const rowCount = Math.max(0, view.endRow - first);
-  const slots = new Int32Array(rowCount).fill(-1);
-  const days = new Float64Array(rowCount);
-  const values = new Float64Array(rowCount);
+  // Row r's place in `Observed` is r + shift.
+  const shift = base - view.firstDataRow;
   const offset = reader.dateOffset;
   let rows = 0;
-  for (let r = first; r < view.endRow; r++) {
+  for (let r = view.firstDataRow; r < view.endRow; r++) {
     const row = view.row(r);
     if (!row) continue;
     const value = row[gridValue];
@@ -280,9 +294,9 @@ function planLong(
     ) {
       const series = collector.series(projectCell, kpiCell);
       if (series >= 0) {
-        slots[r - first] = series;
-        days[r - first] = date + offset;
-        values[r - first] = value;
+        slots[r + shift] = series;
+        days[r + shift] = date + offset;
+        values[r + shift] = value;
         collector.count(series);
         rows++;
         continue;
@@ -310,16 +324,18 @@ function planLong(
     const day = readDate(table, r, dateColumn, reader, issues);
     if (day === undefined) continue;
     const series = collector.series(project, kpi);
-    slots[r - first] = series;
-    days[r - first] = day;
-    values[r - first] = number;
+    slots[r + shift] = series;
+    days[r + shift] = day;
+    values[r + shift] = number;
     collector.count(series);
   }
-  return { table, columns: [gridValue], width: 1, slots, values, days, rows };
+  return { table, columns: [gridValue], base, width: 1, rows };
 }
 
 function planWide(
   table: ObservationsTable,
+  base: number,
+  { slots, days, values }: Observed,
   reader: CellReader,
   issues: IssueLog,
   collector: Collector
@@ -327,15 +343,10 @@ function planWide(
   const { view, columns, kpiColumns } = table;
   const dateColumn = columns.date!;
   const projectColumn = columns.project;
-  const first = view.firstDataRow;
-  const rowCount = Math.max(0, view.endRow - first);
   const width = kpiColumns.length;
   const gridColumns = kpiColumns.map(({ column }) => view.gridColumn(column));
-  const slots = new Int32Array(rowCount * width).fill(-1);
-  const values = new Float64Array(rowCount * width);
-  const days = new Float64Array(rowCount);
   let rows = 0;
-  for (let r = first; r < view.endRow; r++) {
+  for (let r = view.firstDataRow; r < view.endRow; r++) {
     const row = view.row(r);
     if (!row) continue;
     let anyValue = false;
@@ -349,7 +360,6 @@ function planWide(
     if (!anyValue) continue;
     const date = readDate(table, r, dateColumn, reader, issues);
     if (date === undefined) continue;
-    days[r - first] = date;
     let project = table.sheet;
     if (projectColumn !== undefined) {
       project = cellText(view.cell(r, projectColumn));
@@ -363,9 +373,11 @@ function planWide(
       if (number === undefined) return;
       const series = collector.series(project, kpi);
       collector.count(series);
-      slots[(r - first) * width + c] = series;
-      values[(r - first) * width + c] = number;
+      const place = base + (r - view.firstDataRow) * width + c;
+      slots[place] = series;
+      days[place] = date;
+      values[place] = number;
     });
   }
-  return { table, columns: gridColumns, width, slots, values, days, rows };
+  return { table, columns: gridColumns, base, width, rows };
 }

@@ -11,17 +11,20 @@ export class Series {
   private minTree?: Float64Array;
   private maxTree?: Float64Array;
 
-  /** `prefix`, when given, is room for values.length + 1 sums (a view on a shared buffer). */
+  /**
+   * `prefix`, when given, is room for values.length sums (a view on a buffer the caller is done with):
+   * `prefix[i]` is the sum of the values up to and including `i`, added from 0 in order.
+   */
   constructor(
     dates: Float64Array,
     values: Float64Array,
-    prefix = new Float64Array(values.length + 1)
+    prefix: Float64Array = new Float64Array(values.length)
   ) {
     this.dates = dates;
     this.values = values;
     this.prefix = prefix;
-    prefix[0] = 0;
-    for (let i = 0; i < values.length; i++) prefix[i + 1] = prefix[i] + values[i];
+    let running = 0;
+    for (let i = 0; i < values.length; i++) prefix[i] = running += values[i];
   }
 
   get length(): number {
@@ -48,7 +51,7 @@ export class Series {
   }
 
   sum(first: number, end: number): number {
-    return this.prefix[end] - this.prefix[first];
+    return (end > 0 ? this.prefix[end - 1] : 0) - (first > 0 ? this.prefix[first - 1] : 0);
   }
 
   min(first: number, end: number): number {
@@ -122,17 +125,20 @@ export class SeriesBuilder {
 
 /** Reusable room for sorting, so sorting ten thousand series allocates once, not per series. */
 export class SortScratch {
-  private keys = new Float64Array(0);
-  private copy = new Float64Array(0);
-  private counts = new Int32Array(0);
+  keys = new Float64Array(0);
+  order = new Float64Array(0);
+  copy = new Float64Array(0);
+  counts = new Int32Array(0);
 
-  room(n: number, buckets = 0): { keys: Float64Array; copy: Float64Array; counts: Int32Array } {
+  /** Makes room for `n` keys and `buckets` counts. */
+  room(n: number, buckets = 0): this {
     if (this.keys.length < n) {
       this.keys = new Float64Array(n);
+      this.order = new Float64Array(n);
       this.copy = new Float64Array(n);
     }
     if (this.counts.length < buckets) this.counts = new Int32Array(buckets);
-    return { keys: this.keys, copy: this.copy, counts: this.counts };
+    return this;
   }
 }
 
@@ -147,23 +153,8 @@ export function sortByDate(
   scratch = new SortScratch()
 ): [number, number][] {
   const n = dates.length;
-  let sorted = true;
-  let whole = true;
-  let low = Infinity;
-  let high = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const date = dates[i];
-    if (i > 0 && date < dates[i - 1]) sorted = false;
-    if (date !== Math.floor(date)) whole = false;
-    if (date < low) low = date;
-    if (date > high) high = date;
-  }
-  if (!sorted) {
-    const span = high - low + 1;
-    const order =
-      whole && span <= 4 * n + 64
-        ? countingOrder(dates, low, span, scratch)
-        : packedOrder(dates, low, scratch);
+  const order = dateOrder(dates, n, scratch);
+  if (order) {
     const { copy } = scratch.room(n);
     for (const column of [dates, values, refs]) {
       copy.set(column);
@@ -176,15 +167,59 @@ export function sortByDate(
   return duplicates;
 }
 
+/**
+ * Sorts `indices[from, to)`, places in `days` listed in rising order, by their day; equal days keep
+ * their order. Only the indices move: the caller reads each observation once, already in order.
+ */
+export function sortIndicesByDay(
+  indices: Int32Array,
+  from: number,
+  to: number,
+  days: Float64Array,
+  scratch: SortScratch
+): void {
+  const n = to - from;
+  const { keys } = scratch.room(n);
+  for (let i = 0; i < n; i++) keys[i] = days[indices[from + i]];
+  const order = dateOrder(keys, n, scratch);
+  if (!order) return;
+  const { copy } = scratch;
+  for (let i = 0; i < n; i++) copy[i] = indices[from + i];
+  for (let i = 0; i < n; i++) indices[from + i] = copy[order[i]];
+}
+
+/**
+ * The stable order of the first `n` dates (in `scratch.order`), or undefined when they are in order
+ * already. `dates` may be `scratch.keys`.
+ */
+function dateOrder(dates: Float64Array, n: number, scratch: SortScratch): Float64Array | undefined {
+  let sorted = true;
+  let whole = true;
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const date = dates[i];
+    if (i > 0 && date < dates[i - 1]) sorted = false;
+    if (date !== Math.floor(date)) whole = false;
+    if (date < low) low = date;
+    if (date > high) high = date;
+  }
+  if (sorted) return undefined;
+  const span = high - low + 1;
+  return whole && span <= 4 * n + 64
+    ? countingOrder(dates, n, low, span, scratch)
+    : packedOrder(dates, n, low, scratch);
+}
+
 /** Daily data (whole days over a short span): a stable counting sort by day, linear time. */
 function countingOrder(
   dates: Float64Array,
+  n: number,
   low: number,
   span: number,
   scratch: SortScratch
 ): Float64Array {
-  const n = dates.length;
-  const { keys: order, counts } = scratch.room(n, span + 1);
+  const { order, counts } = scratch.room(n, span + 1);
   counts.fill(0, 0, span + 1);
   for (let i = 0; i < n; i++) counts[dates[i] - low + 1]++;
   for (let d = 0; d < span; d++) counts[d + 1] += counts[d];
@@ -197,12 +232,16 @@ function countingOrder(
  * array's native numeric sort does the work, about ten times faster than a comparator. Integers below
  * 2^53 are exact: 20 bits cover any day span, the rest is shared by the time of day and the index.
  */
-function packedOrder(dates: Float64Array, low: number, scratch: SortScratch): Float64Array {
-  const n = dates.length;
+function packedOrder(
+  dates: Float64Array,
+  n: number,
+  low: number,
+  scratch: SortScratch
+): Float64Array {
   const indexBits = Math.max(1, Math.ceil(Math.log2(n)));
   const scale = 2 ** Math.max(0, 53 - 20 - indexBits);
   const indexScale = 2 ** indexBits;
-  const order = scratch.room(n).keys.subarray(0, n);
+  const order = scratch.room(n).order.subarray(0, n);
   for (let i = 0; i < n; i++) order[i] = Math.floor((dates[i] - low) * scale) * indexScale + i;
   order.sort();
   for (let i = 0; i < n; i++) order[i] = order[i] % indexScale;
