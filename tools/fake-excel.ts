@@ -162,8 +162,17 @@ export class WorkbookState {
   maxReadCells = 5_000_000;
   /** While the user is editing a cell: settles when they leave it (see `editCell`). */
   cellEdit: Promise<void> | undefined;
-  /** The ExcelApi version the host supports (events on the worksheet collection need 1.9). */
-  excelApi = 1.9;
+  /**
+   * The ExcelApi version the host supports (events on the worksheet collection need 1.9, Table.resize
+   * 1.13). Compared by minor number (1.13 is later than 1.9); write 1.10 as the string "1.10".
+   */
+  excelApi: number | string = 1.13;
+
+  /** Whether the host supports ExcelApi `version` ("1.13"), as `isSetSupported` answers. */
+  supports(version: number | string): boolean {
+    const minor = (v: number | string) => Number(String(v).split(".")[1] ?? "0");
+    return minor(version) <= minor(this.excelApi);
+  }
   /** Registered worksheet-collection event handlers, by event ("onChanged", "onAdded", "onDeleted"). */
   readonly handlers = new Map<string, ((args: Record<string, unknown>) => unknown)[]>();
 
@@ -703,6 +712,22 @@ class FakeRange extends Loadable {
     );
   }
 
+  /** Range.clear (ExcelApi 1.1): values and number formats go ("All", the default) or one of them. */
+  clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
+    this.context.enqueue(
+      "range.clear",
+      () => {
+        const { sheet, box } = this.target();
+        for (let r = box.top; r < box.top + box.rows; r++)
+          for (let c = box.left; c < box.left + box.columns; c++) {
+            if (applyTo !== "Formats") sheet.set(r, c, "");
+            if (applyTo !== "Contents") sheet.formats.get(r)?.delete(c);
+          }
+      },
+      applyTo
+    );
+  }
+
   getCell(row: number, column: number): FakeRange {
     this.context.path("getCell", [row, column]);
     return new FakeRange(this.context, () => {
@@ -783,6 +808,27 @@ class FakeRange extends Loadable {
 
   get conditionalFormats() {
     return {
+      /**
+       * ConditionalFormatCollection.clearAll (ExcelApi 1.6): the rules on this range go. Excel trims a
+       * rule that reaches outside the range; the fake removes rules that lie inside it and refuses the
+       * others rather than guess their trimmed shape.
+       */
+      clearAll: () =>
+        this.context.enqueue("conditionalFormats.clearAll", () => {
+          const { sheet, box } = this.target();
+          const doomed = sheet.conditionalFormats.filter((f) => {
+            const rule = parseBox(f.address);
+            const common = intersect(rule, box);
+            if (common && (common.rows !== rule.rows || common.columns !== rule.columns))
+              throw new FakeExcelError(
+                "InvalidArgument",
+                `The fake clears only whole rules: ${f.address} reaches outside ${boxAddress(box)}.`
+              );
+            return common !== undefined;
+          });
+          for (const f of doomed)
+            sheet.conditionalFormats.splice(sheet.conditionalFormats.indexOf(f), 1);
+        }),
       add: (type: string) => {
         const state: ConditionalFormatState = { address: "", type };
         this.context.enqueue("conditionalFormats.add", () => {
@@ -870,6 +916,50 @@ class FakeTable extends Loadable {
 
   get showHeaders(): boolean {
     return this.read("showHeaders");
+  }
+
+  /**
+   * Table.resize (ExcelApi 1.13): the table covers `address` from now on, no cell moves. As in Excel,
+   * the header stays on its row, the new range overlaps the old one, and it may not reach into another
+   * table.
+   */
+  resize(address: string): void {
+    const state = this.context.state;
+    if (!state.supports("1.13"))
+      throw new FakeExcelError("ApiNotFound", "Table.resize needs ExcelApi 1.13.");
+    this.context.enqueue(
+      "table.resize",
+      () => {
+        const table = this.target();
+        const box = parseBox(address);
+        const old = {
+          top: table.top,
+          left: table.left,
+          rows: table.rowCount,
+          columns: table.columnCount,
+        };
+        if (box.top !== table.top || !intersect(box, old))
+          throw new FakeExcelError(
+            "InvalidArgument",
+            `${address} must overlap ${table.name} and keep its header on row ${table.top + 1}.`
+          );
+        const other = state.tables.find(
+          (t) =>
+            t !== table &&
+            t.sheet === table.sheet &&
+            intersect(box, { top: t.top, left: t.left, rows: t.rowCount, columns: t.columnCount })
+        );
+        if (other)
+          throw new FakeExcelError(
+            "InvalidArgument",
+            `${address} overlaps the table ${other.name}.`
+          );
+        table.left = box.left;
+        table.rowCount = box.rows;
+        table.columnCount = box.columns;
+      },
+      address
+    );
   }
   get showTotals(): boolean {
     return this.read("showTotals");
@@ -1113,7 +1203,7 @@ class FakeWorksheet extends Loadable {
   /** Page layout needs ExcelApi 1.9; every setting is recorded on the sheet. */
   get pageLayout() {
     const state = this.context.state;
-    if (state.excelApi < 1.9)
+    if (!state.supports("1.9"))
       throw new FakeExcelError("ApiNotFound", "worksheet.pageLayout needs ExcelApi 1.9.");
     const set = (key: string, value: unknown) =>
       this.context.enqueue(`pageLayout.${key}`, () => (this.target().pageLayout[key] = value));
@@ -1219,7 +1309,7 @@ class FakeWorksheetCollection extends Loadable {
   /** Registering a handler is a queued request; an event the host's API version lacks throws. */
   private event(name: string, since: number) {
     const state = this.context.state;
-    if (state.excelApi < since)
+    if (!state.supports(since))
       throw new FakeExcelError("ApiNotFound", `worksheets.${name} needs ExcelApi ${since}.`);
     return {
       add: (handler: (args: Record<string, unknown>) => unknown) => {
@@ -1490,7 +1580,7 @@ export function installFakeOffice(
       requirements: {
         isSetSupported: (name: string, version?: string) =>
           // Other sets (DialogApi…) are all there; ExcelApi up to the version the test chose.
-          name !== "ExcelApi" || Number(version ?? "1.1") <= state.excelApi,
+          name !== "ExcelApi" || state.supports(version ?? "1.1"),
       },
       ui: {
         displayDialogAsync: (_url: string, _options: unknown, callback: () => void) => callback(),

@@ -2,6 +2,10 @@ import {
   type CellValue,
   NO_HISTORY,
   readRunHistory,
+  runRecords,
+  RUN_RESULTS_HEADER,
+  RUNS_HEADER,
+  runTargetRows,
   type RunHistory,
   type SheetGrid,
   type TableArea,
@@ -11,6 +15,15 @@ import { HISTORY_SHEET, isOwnedSheet, OWNER_NAME, RESULTS_SHEET, sameSheetName }
 import { probeDateSystem } from "./date-system";
 import { READ_CANCELLED, readingRows } from "./messages";
 import { CHECKED_NAME, isWorkingNameOf, WORKING_NAME } from "./swap";
+import {
+  comparedRuns,
+  type HistoryPlace,
+  isHeader,
+  recordedResultRows,
+  recordedRunRows,
+  runSpans,
+  todaysTables,
+} from "./history-place";
 
 /**
  * Excel on the web fails a sync whose response passes 5 MB and a range read of more than 5 million
@@ -29,6 +42,10 @@ const SAMPLE_CELLS = 200_000;
 const SAMPLE_COLUMNS = 64;
 /** Bytes per cell assumed for a sheet whose first rows tell nothing (its data starts far down or right). */
 const DEFAULT_CELL_BYTES = 16;
+/** A KpiRunResults Run cell as JSON, `[25],`: a run number of a few digits and its brackets. */
+const RUN_CELL_BYTES = 8;
+/** Appending a run needs Table.resize (ExcelApi 1.13); an older host has the history rewritten whole. */
+const APPEND_API = "1.13";
 
 /** Sheets the add-in writes: never input. Excel compares sheet names without case. */
 const OUTPUT_SHEETS = new Set([RESULTS_SHEET, HISTORY_SHEET].map((name) => name.toLowerCase()));
@@ -54,6 +71,11 @@ export interface ReadOptions {
    * appends to them). Only a sheet KPI Rewards wrote is read; its rows join the chunked reads.
    */
   readonly history?: boolean;
+  /**
+   * The as-of date the run will be evaluated at: only the results it compares with are read (with none,
+   * those of both runs it might compare with).
+   */
+  readonly asOf?: number;
 }
 
 /** The input sheets, and the run history when it was asked for (empty when none is ours). */
@@ -61,6 +83,11 @@ export interface WorkbookRead extends WorkbookGrid {
   readonly history?: RunHistory;
   /** The runs were read from a sheet a stopped swap left unfinished: the next write puts them in place. */
   readonly historyStrayed?: boolean;
+  /**
+   * The history was read in part (every run, only the compared runs' results): a new run must be
+   * appended here, never written as the whole history. Absent when the sheet was read whole.
+   */
+  readonly historyPlace?: HistoryPlace;
 }
 
 export class ReadCancelledError extends Error {
@@ -79,6 +106,8 @@ interface SheetRead {
   readonly columns: number;
   /** Rows before this sheet's, over all input sheets: where its rows fall in the progress count. */
   readonly offset: number;
+  /** The history's rows are not in the count of input rows the progress shows. */
+  readonly counted: boolean;
   /** Rows of the used range read so far, in order. */
   readonly values: CellValue[][];
   bytes: number;
@@ -117,17 +146,82 @@ export async function readWorkbook(
     worksheet.load("name");
     return { table, range, worksheet };
   });
-  const read = await usedRanges(context, [...inputs, ...(history?.candidates ?? [])], options);
+  const candidates = history?.candidates ?? [];
+  const read = await usedRanges(context, [...inputs, ...candidates], candidates, options);
   const historyProxy = history?.ours();
-  const sheets = read.filter(
-    (sheet) => !history?.candidates.includes(sheet.proxy) || sheet.proxy === historyProxy
+  const historyUsed = read.find((sheet) => sheet.proxy === historyProxy);
+  const sheets = read.filter((sheet) => sheet.counted);
+  const totalRows = sheets.reduce((sum, sheet) => sum + sheet.rows, 0);
+
+  // Today's layout on the final sheet is read in part; anything else (a stopped swap's checked sheet,
+  // whose tables still carry their working names, an older layout, an older host) is read whole.
+  const tablesOf = (sheet: string) =>
+    tableRanges
+      .filter(({ worksheet }) => sameSheetName(worksheet.name, sheet))
+      .map(({ table, range }) => ({
+        name: table.name,
+        top: range.rowIndex,
+        left: range.columnIndex,
+        rowCount: range.rowCount,
+        columnCount: range.columnCount,
+        hasHeaderRow: table.showHeaders,
+        totalsRowCount: table.showTotals ? 1 : 0,
+      }));
+  const layout =
+    historyUsed &&
+    !history!.unfinished() &&
+    Office.context.requirements.isSetSupported("ExcelApi", APPEND_API)
+      ? todaysTables(tablesOf(historyUsed.name))
+      : undefined;
+  const piece = (top: number, left: number, rows: number, columns: number, cellBytes: number) =>
+    historyRead(historyUsed!, top, left, rows, columns, cellBytes);
+  const runsPiece = layout && piece(0, 0, layout.runs.rowCount, RUNS_HEADER.length, 16);
+  const headPiece = layout && piece(0, layout.results.left, 1, RUN_RESULTS_HEADER.length, 16);
+  const runColumn =
+    layout && piece(1, layout.results.left, layout.results.rowCount - 1, 1, RUN_CELL_BYTES);
+  const wholeHistory = historyUsed && !layout ? [historyUsed] : [];
+  await readAll(
+    context,
+    [...sheets, ...wholeHistory, ...(layout ? [runsPiece!, headPiece!, runColumn!] : [])],
+    totalRows,
+    options
   );
 
-  const totalRows = sheets.reduce((sum, sheet) => sum + sheet.rows, 0);
-  for (;;) {
-    const chunks = nextChunks(sheets);
-    if (chunks.length === 0) break;
-    await readChunks(context, chunks, totalRows, options);
+  let partial: { history: RunHistory; place: HistoryPlace } | undefined;
+  if (
+    layout &&
+    isHeader(runsPiece!.values[0], RUNS_HEADER) &&
+    isHeader(headPiece!.values[0], RUN_RESULTS_HEADER)
+  ) {
+    const runRows = runsPiece!.values.slice(1);
+    const runs = runRecords(runRows, dateSystem.date1904());
+    const runCells = runColumn!.values.map((row) => row[0]);
+    const resultRows = recordedResultRows(runCells, runs);
+    const spans = runSpans(runCells, comparedRuns(runs, options.asOf), resultRows).map((span) =>
+      piece(1 + span.first, layout.results.left, span.rows, RUN_RESULTS_HEADER.length, 16)
+    );
+    await readAll(context, spans, totalRows, options);
+    partial = {
+      history: {
+        runs,
+        results: runTargetRows(
+          spans.flatMap((span) => span.values),
+          dateSystem.date1904()
+        ),
+      },
+      place: {
+        sheet: historyUsed!.name,
+        runsTable: layout.runs.name,
+        resultsTable: layout.results.name,
+        runRows: recordedRunRows(runRows),
+        resultRows,
+        usedRows: historyUsed!.top + historyUsed!.rows,
+      },
+    };
+  } else if (layout) {
+    // Headers that are not today's: the engine finds the tables by their header rows in the whole sheet.
+    wholeHistory.push(historyUsed!);
+    await readAll(context, wholeHistory, totalRows, options);
   }
 
   const areas = new Map<string, TableArea[]>();
@@ -145,22 +239,59 @@ export async function readWorkbook(
     });
     areas.set(worksheet.name, list);
   }
-  const historyRead = sheets.find((sheet) => sheet.proxy === historyProxy);
-  const grids: SheetGrid[] = sheets
-    .filter((sheet) => sheet !== historyRead)
-    .map((sheet) => ({
-      name: sheet.name,
-      values: sheet.values,
-      top: sheet.top,
-      left: sheet.left,
-      tables: areas.get(sheet.name) ?? [],
-    }));
+  const grids: SheetGrid[] = sheets.map((sheet) => ({
+    name: sheet.name,
+    values: sheet.values,
+    top: sheet.top,
+    left: sheet.left,
+    tables: areas.get(sheet.name) ?? [],
+  }));
   const date1904 = dateSystem.date1904();
   if (!options.history) return { sheets: grids, date1904 };
+  if (partial)
+    return { sheets: grids, date1904, history: partial.history, historyPlace: partial.place };
   // The engine finds both tables by their header rows, wherever the used range starts.
-  const runs = historyRead ? readRunHistory(historyRead.values, date1904) : NO_HISTORY;
+  const runs = wholeHistory.length > 0 ? readRunHistory(historyUsed!.values, date1904) : NO_HISTORY;
   const strayed = historyProxy !== undefined && history!.unfinished();
   return { sheets: grids, date1904, history: runs, ...(strayed ? { historyStrayed: true } : {}) };
+}
+
+/** Reads the rows of every sheet (or part) still unread, a sync per chunk. */
+async function readAll(
+  context: Excel.RequestContext,
+  sheets: SheetRead[],
+  totalRows: number,
+  options: ReadOptions
+): Promise<void> {
+  for (;;) {
+    const chunks = nextChunks(sheets);
+    if (chunks.length === 0) break;
+    await readChunks(context, chunks, totalRows, options);
+  }
+}
+
+/** A block of the history sheet read like a sheet of its own: its rows ride in the input sheets' syncs. */
+function historyRead(
+  sheet: SheetRead,
+  top: number,
+  left: number,
+  rows: number,
+  columns: number,
+  cellBytes: number
+): SheetRead {
+  return {
+    name: sheet.name,
+    proxy: sheet.proxy,
+    top,
+    left,
+    rows,
+    columns,
+    offset: 0,
+    counted: false,
+    values: [],
+    bytes: 0,
+    bytesPerRow: cellBytes * columns,
+  };
 }
 
 /**
@@ -210,6 +341,7 @@ function historySheet(context: Excel.RequestContext, worksheets: Excel.Worksheet
 async function usedRanges(
   context: Excel.RequestContext,
   inputs: Excel.Worksheet[],
+  history: Excel.Worksheet[],
   options: ReadOptions
 ): Promise<SheetRead[]> {
   stopIfCancelled(options);
@@ -251,11 +383,12 @@ async function usedRanges(
       rows: used.rowCount,
       columns: used.columnCount,
       offset,
+      counted: !history.includes(proxy),
       values: [],
       bytes: 0,
       bytesPerRow: 0,
     };
-    offset += sheet.rows;
+    if (sheet.counted) offset += sheet.rows;
     if (sample && !sample.isNullObject) {
       const bytes = jsonBytes(sample.values);
       sheet.bytesPerRow = (bytes / (sample.rowCount * sample.columnCount)) * sheet.columns;
@@ -309,13 +442,16 @@ async function readChunks(
   options: ReadOptions
 ): Promise<void> {
   stopIfCancelled(options);
-  const first = chunks[0];
-  const last = chunks[chunks.length - 1];
-  options.onProgress?.({
-    firstRow: first.sheet.offset + first.first + 1,
-    lastRow: last.sheet.offset + last.first + last.rows,
-    totalRows,
-  });
+  const counted = chunks.filter((chunk) => chunk.sheet.counted);
+  if (counted.length > 0) {
+    const first = counted[0];
+    const last = counted[counted.length - 1];
+    options.onProgress?.({
+      firstRow: first.sheet.offset + first.first + 1,
+      lastRow: last.sheet.offset + last.first + last.rows,
+      totalRows,
+    });
+  }
   for (const chunk of chunks) {
     const { sheet } = chunk;
     chunk.range = sheet.proxy.getRangeByIndexes(

@@ -4,7 +4,9 @@ import {
   type Evaluation,
   localTimeSerial,
   parseIsoDate,
+  type RecordedRun,
   recordedRun,
+  type RunHistory,
   type RunRecord,
   summariseTables,
   type TableSummary,
@@ -12,9 +14,16 @@ import {
   type Trend,
   trendFinder,
 } from "../engine";
-import { formatTimestamp, historySheet, missingTableMessage, resultsSheet } from "../sheet";
+import {
+  formatTimestamp,
+  historySheet,
+  type HistorySheet,
+  missingTableMessage,
+  resultsSheet,
+} from "../sheet";
 import { chooseTables, type ChosenRange } from "./choice";
-import { readWorkbook, type ReadOptions } from "./read";
+import { readWorkbook, type ReadOptions, type WorkbookRead } from "./read";
+import type { HistoryAppend } from "./history-append";
 import type { PaneSettings } from "./settings";
 import { writeResults } from "./write";
 import { emptySelection, headerOnlySelection } from "./messages";
@@ -49,15 +58,12 @@ export async function evaluateInExcel(
 ): Promise<RecordedEvaluation> {
   return Excel.run(runOptions, async (context) => {
     onStage("Reading the workbook");
-    const workbook = await readWorkbook(context, { ...reading, history: true });
+    const asOf = asOfOf(settings);
+    const workbook = await readWorkbook(context, { ...reading, history: true, asOf });
     onStage("Evaluating targets");
     const found = chooseTables(workbook, settings);
     const history = workbook.history ?? { runs: [], results: [] };
-    const evaluation = evaluateTables(
-      found,
-      { asOf: asOfOf(settings), history },
-      workbook.date1904
-    );
+    const evaluation = evaluateTables(found, { asOf, history }, workbook.date1904);
     const missing = missingTableMessage(evaluation.tables);
     if (missing) throw new NoTablesError(missing);
     // Trends are worked out from the same tables, and only when the pane asks for one.
@@ -66,11 +72,29 @@ export async function evaluateInExcel(
     const now = new Date();
     const laid = resultsSheet(evaluation, formatTimestamp(now), workbook.date1904 ?? false);
     const recorded = recordedRun(history, evaluation, localTimeSerial(now));
-    // Runs read from a stopped swap's sheet are written back in place even when nothing is new.
-    const toWrite = recorded.history ?? (workbook.historyStrayed ? history : undefined);
-    await writeResults(context, laid, toWrite && historySheet(toWrite));
+    await writeResults(context, laid, historyToWrite(workbook, history, recorded));
     return { ...evaluation, record: recorded.record };
   });
+}
+
+/**
+ * What the write records: a new run appended to a history read in part (which must never be written
+ * whole: it holds only the compared runs' results), else the whole history laid out again; runs read
+ * from a stopped swap's sheet are written back in place even when nothing is new.
+ */
+function historyToWrite(
+  workbook: WorkbookRead,
+  history: RunHistory,
+  recorded: RecordedRun
+): HistorySheet | HistoryAppend | undefined {
+  if (recorded.history && recorded.record && workbook.historyPlace)
+    return {
+      place: workbook.historyPlace,
+      record: recorded.record,
+      results: recorded.history.results.slice(history.results.length),
+    };
+  const whole = recorded.history ?? (workbook.historyStrayed ? history : undefined);
+  return whole && historySheet(whole);
 }
 
 /** Selects a cell, e.g. a target's row or an issue's cell. */

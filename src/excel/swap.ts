@@ -65,6 +65,23 @@ export interface Build {
   readonly budget: RequestBudget;
 }
 
+/**
+ * Changes to a sheet that stays in place, made with the swap and kept only if it succeeds: an appended
+ * history run (history-append.ts). What `stage` writes counts for nothing until `apply` makes it count,
+ * and `apply` runs in the request that deletes the old sheets: a failure before that rolls back (and
+ * `undo` tidies the staged cells), a failure after rolls forward (and `apply` runs again).
+ */
+export interface SwapCommit {
+  /** Queued while the new sheets are built, sharing their request budget. */
+  stage(build: Build): Promise<void>;
+  /** Queued after the old sheets' deletion, and again on a roll forward: the same outcome however often it runs. */
+  apply(context: Excel.RequestContext): void;
+  /** Queues the loads that prove `apply` took; the check, after the sync, says what is wrong. */
+  verify(context: Excel.RequestContext): () => string | undefined;
+  /** Queued on a roll back: removes what `stage` wrote, best effort (readers ignore it anyway). */
+  undo(context: Excel.RequestContext): void;
+}
+
 export interface SwapOptions {
   /** What the user knows these sheets as, for messages: "The KPI Rewards sheet", "The sample". */
   readonly what: string;
@@ -72,6 +89,8 @@ export interface SwapOptions {
   readonly namesInUse: (names: string[]) => Error;
   /** The sheet to show once done. */
   readonly activate?: string;
+  /** Changes to a sheet outside the swap that stand or fall with it. */
+  readonly commit?: SwapCommit;
 }
 
 /** A sheet called like an owned sheet that KPI Rewards did not write: it is never replaced. */
@@ -295,6 +314,12 @@ export async function swapInSheets(
       tables.load("items/name");
       checks.push({ p, tables });
     }
+    await options.commit?.stage({
+      context,
+      date1904: dates.date1904(),
+      tableName: (wanted) => wanted,
+      budget,
+    });
     await context.sync();
     for (const { p, tables } of checks) {
       const problem = tableProblem(
@@ -305,6 +330,7 @@ export async function swapInSheets(
     }
   } catch (error) {
     try {
+      await undoCommit(context, options.commit);
       await rollBack(context, planned);
     } catch (again) {
       throw new UnfinishedWriteError(unfinishedWrite(options.what, error, again));
@@ -317,13 +343,28 @@ export async function swapInSheets(
     for (const s of staged)
       s.sheet.names.add(CHECKED_NAME, s.sheet.getRange("A1"), CHECKED_COMMENT);
     for (const s of staged) if (s.old) worksheets.getItem(s.old.id).delete();
+    options.commit?.apply(context);
     finish(context, staged, legacyToDelete(legacy, staged), true, options.activate);
-    const check = verifyQueue(context, staged);
+    const check = verifyQueue(context, staged, options.commit);
     await context.sync();
     const problem = check();
     if (problem) throw new Error(problem);
   } catch (error) {
     await settle(context, staged, options, error);
+  }
+}
+
+/** Removes a commit's staged cells in a request of its own: failing that is no failure of the rollback. */
+async function undoCommit(
+  context: Excel.RequestContext,
+  commit: SwapCommit | undefined
+): Promise<void> {
+  if (!commit) return;
+  try {
+    commit.undo(context);
+    await context.sync();
+  } catch {
+    // Staged cells count for nothing until committed; the next run writes over them.
   }
 }
 
@@ -372,8 +413,10 @@ function finish(
 /** Queues the loads that prove the swap is done; the returned check says what is wrong, if anything. */
 function verifyQueue(
   context: Excel.RequestContext,
-  staged: readonly Staged[]
+  staged: readonly Staged[],
+  commit: SwapCommit | undefined
 ): () => string | undefined {
+  const committed = commit?.verify(context);
   const pending = context.workbook.names.getItemOrNullObject(PENDING_NAME);
   pending.load("name");
   const loads = staged.map((s) => {
@@ -404,6 +447,8 @@ function verifyQueue(
       if (!working.isNullObject) return `${s.plan.name} is still marked as being built`;
       if (!checked.isNullObject) return `${s.plan.name} is still marked as checked`;
     }
+    const problem = committed?.();
+    if (problem) return problem;
     // The check runs after the sync that loaded `pending`.
     // eslint-disable-next-line office-addins/call-sync-before-read
     return pending.isNullObject ? undefined : `${PENDING_NAME} is still there`;
@@ -505,8 +550,9 @@ async function settle(
       await context.sync();
       if (left.some((sheet) => !sheet.isNullObject) || !still.isNullObject)
         throw new Error("the new sheets could not be removed");
+      await undoCommit(context, options.commit);
     } else {
-      await rollForward(context, staged, olds, now, { legacy, pending }, options.activate);
+      await rollForward(context, staged, olds, now, { legacy, pending }, options);
     }
   } catch (again) {
     throw new UnfinishedWriteError(unfinishedWrite(options.what, error, again));
@@ -527,9 +573,10 @@ async function rollForward(
     checked: Excel.NamedItem;
   }[],
   { legacy, pending }: { legacy: Excel.NamedItem; pending: Excel.NamedItem },
-  activate: string | undefined
+  { activate, commit }: SwapOptions
 ): Promise<void> {
   for (const sheet of olds) if (!sheet.isNullObject) sheet.delete();
+  commit?.apply(context);
   const current = new Map(
     now.map(({ s, tables, working, checked }) => [
       s,
@@ -544,7 +591,7 @@ async function rollForward(
   const deleteLegacy =
     !legacy.isNullObject && legacyToDelete({ name: OWNER_NAME, formula: legacy.formula }, staged);
   finish(context, staged, deleteLegacy, !pending.isNullObject, activate, current);
-  const check = verifyQueue(context, staged);
+  const check = verifyQueue(context, staged, commit);
   await context.sync();
   const problem = check();
   if (problem) throw new Error(problem);

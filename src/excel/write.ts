@@ -19,13 +19,14 @@ import {
   widthInPoints,
   writableValue,
 } from "../sheet";
+import { historyAppendCommit, type HistoryAppend } from "./history-append";
 import { valueBlocks } from "./request-budget";
 import { ForeignSheetError, swapInSheets, type Build, type SheetPlan } from "./swap";
 
 export { ForeignSheetError, UnfinishedWriteError, WriteStoppedError } from "./swap";
 
 /** Values to write: user text stays text because its cells are formatted `@` before the values land. */
-function tableValues(table: OutputTable): (string | number | boolean)[][] {
+export function tableValues(table: OutputTable): (string | number | boolean)[][] {
   return [table.header.slice(), ...bodyRows(table).map((row) => row.map(writableValue))];
 }
 
@@ -91,19 +92,23 @@ export function historyPlan(laid: HistorySheet): SheetPlan {
 /**
  * Writes the `KPI Rewards` sheet, and `KPI History` when a run is recorded, in 4 syncs (more for sheets
  * over 4 MB): survey the workbook and the owner marks, build the sheets under working names, swap them
- * in. Dates are written in the workbook's own date system. Any failure leaves the previous sheets or
- * the new ones, both complete (see swap.ts).
+ * in. The history is a whole sheet swapped in with the results, or a run appended to the sheet in
+ * place with the same swap (history-append.ts). Dates are written in the workbook's own date system.
+ * Any failure leaves the previous sheets or the new ones, both complete (see swap.ts).
  */
 export async function writeResults(
   context: Excel.RequestContext,
   sheet: ResultsSheet,
-  history?: HistorySheet
+  history?: HistorySheet | HistoryAppend
 ): Promise<void> {
-  const plans = [resultsPlan(sheet), ...(history ? [historyPlan(history)] : [])];
+  const appended = history && "place" in history ? history : undefined;
+  const whole = history && !("place" in history) ? history : undefined;
+  const plans = [resultsPlan(sheet), ...(whole ? [historyPlan(whole)] : [])];
   await swapInSheets(context, plans, {
     what: `The ${RESULTS_SHEET} sheet${history ? ` with its ${HISTORY_SHEET}` : ""}`,
     activate: RESULTS_SHEET,
     namesInUse: (names) => new ForeignSheetError(names[0]),
+    ...(appended ? { commit: historyAppendCommit(appended) } : {}),
   });
 }
 
@@ -148,29 +153,72 @@ async function writeTable(
   const bodyTop = top + 2;
   const bodyBottom = top + 1 + bodyRows(table).length;
   // Number formats first, so text that looks like a formula or a number stays exactly as written.
-  table.formats.forEach((format, column) => {
-    const letter = columnName(left + column);
-    sheet.getRange(`${letter}${bodyTop}:${letter}${bodyBottom}`).numberFormat = cellFormat(
-      NUMBER_FORMATS[format]
-    );
-  });
+  formatColumns(sheet, table, left, bodyTop, bodyBottom);
   sheet.getRange(`${first}${top + 1}:${last}${top + 1}`).numberFormat = cellFormat(
     NUMBER_FORMATS.text
   );
-  // One 2D array per table, or blocks under the request limit for very large results; a block that
-  // would not fit beside what is already queued (another table, the other sheet) waits for its own request.
-  for (const block of valueBlocks(values)) {
-    await build.budget.reserve(block.bytes);
-    sheet.getRange(
-      `${first}${top + 1 + block.first}:${last}${top + block.first + block.rows.length}`
-    ).values = block.rows;
-  }
+  await writeCells(build, sheet, values, top + 1, left);
   const created = sheet.tables.add(`${first}${top + 1}:${last}${bodyBottom}`, true);
   created.name = name;
   created.style = "TableStyleLight9";
+  writeHighlights(sheet, table, left, bodyTop, bodyBottom);
+}
+
+/** Each of the table's columns gets its number format over rows `fromRow`…`toRow` (1-based). */
+export function formatColumns(
+  sheet: Excel.Worksheet,
+  table: OutputTable,
+  left: number,
+  fromRow: number,
+  toRow: number
+): void {
+  table.formats.forEach((format, column) => {
+    const letter = columnName(left + column);
+    sheet.getRange(`${letter}${fromRow}:${letter}${toRow}`).numberFormat = cellFormat(
+      NUMBER_FORMATS[format]
+    );
+  });
+}
+
+/**
+ * Rows of values from sheet row `firstRow` (1-based) and column `left`: one 2D array, or blocks under
+ * the request limit for very large tables; a block that would not fit beside what is already queued
+ * (another table, the other sheet) waits for its own request.
+ */
+export async function writeCells(
+  build: Build,
+  sheet: Excel.Worksheet,
+  rows: readonly (string | number | boolean)[][],
+  firstRow: number,
+  left: number
+): Promise<void> {
+  const first = columnName(left);
+  const last = columnName(left + rows[0].length - 1);
+  for (const block of valueBlocks(rows)) {
+    await build.budget.reserve(block.bytes);
+    sheet.getRange(
+      `${first}${firstRow + block.first}:${last}${firstRow + block.first + block.rows.length - 1}`
+    ).values = block.rows;
+  }
+}
+
+/**
+ * The table's conditional formats over its body rows `bodyTop`…`bodyBottom` (1-based): data bars for
+ * attainment, status colours for the labels. `replace` clears the rules already on those columns
+ * first, so the same rules can be laid again over a grown table.
+ */
+export function writeHighlights(
+  sheet: Excel.Worksheet,
+  table: OutputTable,
+  left: number,
+  bodyTop: number,
+  bodyBottom: number,
+  replace = false
+): void {
   for (const { column, highlight } of table.highlights) {
     const letter = columnName(left + column);
     const range = sheet.getRange(`${letter}${bodyTop}:${letter}${bodyBottom}`);
+    if (replace) range.conditionalFormats.clearAll();
     if (highlight === "attainment") {
       const bars = range.conditionalFormats.add(Excel.ConditionalFormatType.dataBar);
       bars.dataBar.positiveFormat.fillColor = ATTAINMENT_BAR_COLOUR;

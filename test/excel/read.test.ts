@@ -8,7 +8,13 @@ import {
   type ReadProgress,
 } from "../../src/excel/read";
 import { evaluateInExcel } from "../../src/excel/run";
-import { installFakeOffice, parseBox, WorkbookState, type Value } from "../../tools/fake-excel";
+import {
+  installFakeOffice,
+  parseBox,
+  sheetValues,
+  WorkbookState,
+  type Value,
+} from "../../tools/fake-excel";
 import { day } from "../support/workbooks";
 
 const MB5 = 5 * 1024 * 1024;
@@ -220,8 +226,9 @@ describe("reading within Excel's limits", () => {
 });
 
 describe("the run history is read with the inputs, within the limits", () => {
-  test("240,000 KpiRunResults rows come back in chunks, every response under 5 MB, and never as input", async () => {
+  test("an older host (ExcelApi below 1.13, no Table.resize to append with): 240,000 KpiRunResults rows come back whole in chunks, every response under 5 MB, and never as input", async () => {
     const state = fakeExcel();
+    state.excelApi = 1.9;
     withSample(state);
     await evaluateInExcel({ asOfMode: "fixed", asOf: "2024-09-30" });
     const sheet = state.sheet("KPI History")!;
@@ -274,5 +281,183 @@ describe("the run history is read with the inputs, within the limits", () => {
     const workbook = await Excel.run((context) => readWorkbook(context, { history: true }));
     expect(workbook.history).toEqual({ runs: [], results: [] });
     expect(workbook.sheets.map((s) => s.name)).not.toContain("KPI History");
+  });
+});
+
+/** 30 Sep 2024, the sample's as-of date, as a 1900 serial. */
+const SAMPLE_AS_OF = 45565;
+/** The sample's Procure-to-Pay Process cost row of Targets, column L (Reward). */
+const PROCESS_COST_REWARD: [number, number] = [3, 11];
+
+/** The sample with runs 1…`runs` recorded as of 30 Sep 2024, run N paying 8,000 + N for Process cost (run 1: 8,000). */
+async function sampleWithRuns(state: WorkbookState, runs: number): Promise<void> {
+  withSample(state);
+  await evaluateInExcel({ asOfMode: "fixed", asOf: "2024-09-30" });
+  for (let run = 2; run <= runs; run++) {
+    state.sheet("Targets")!.set(...PROCESS_COST_REWARD, 8000 + run);
+    await evaluateInExcel({ asOfMode: "fixed", asOf: "2024-09-30" });
+  }
+}
+
+/** Each KpiRunResults row read, as [run, KPI, payout]. */
+const resultsRead = (workbook: Awaited<ReturnType<typeof readWorkbook>>) =>
+  workbook.history!.results.map((r) => [r.run, r.kpi, r.payout]);
+
+describe("today's KPI History layout is read in part: every run, only the compared run's results", () => {
+  test("as of another date, only the last run's nine rows are read, and where the next run goes", async () => {
+    const state = fakeExcel();
+    await sampleWithRuns(state, 3);
+    const workbook = await Excel.run((context) =>
+      readWorkbook(context, { history: true, asOf: SAMPLE_AS_OF + 1 })
+    );
+    expect(workbook.history!.runs.map((r) => r.run)).toEqual([1, 2, 3]);
+    expect(resultsRead(workbook).every(([run]) => run === 3)).toBe(true);
+    expect(resultsRead(workbook).length).toBe(9);
+    expect(resultsRead(workbook)[2]).toEqual([3, "Process cost", 8003]);
+    // KpiRuns holds 3 lines under its header, KpiRunResults 3 × 9 rows: the sheet's rows 1–28.
+    expect(workbook.historyPlace).toEqual({
+      sheet: "KPI History",
+      runsTable: "KpiRuns",
+      resultsTable: "KpiRunResults",
+      runRows: 3,
+      resultRows: 27,
+      usedRows: 28,
+    });
+    expect(workbook.historyStrayed).toBeUndefined();
+  });
+
+  test("as of the last run's date, the rows of that run and of the run before it (which a repeat compares with)", async () => {
+    const state = fakeExcel();
+    await sampleWithRuns(state, 3);
+    const workbook = await Excel.run((context) =>
+      readWorkbook(context, { history: true, asOf: SAMPLE_AS_OF })
+    );
+    expect(resultsRead(workbook).map(([run]) => run)).toEqual([
+      ...Array(9).fill(2),
+      ...Array(9).fill(3),
+    ]);
+    expect(resultsRead(workbook)[2]).toEqual([2, "Process cost", 8002]);
+  });
+
+  test("an approved run is the one compared with: only run 1's rows are read when run 1 is approved", async () => {
+    const state = fakeExcel();
+    await sampleWithRuns(state, 3);
+    state.sheet("KPI History")!.set(1, 10, "Ana Silva");
+    const workbook = await Excel.run((context) =>
+      readWorkbook(context, { history: true, asOf: SAMPLE_AS_OF })
+    );
+    expect(workbook.history!.runs.map((r) => r.approvedBy)).toEqual([
+      "Ana Silva",
+      undefined,
+      undefined,
+    ]);
+    expect(resultsRead(workbook).map(([run]) => run)).toEqual(Array(9).fill(1));
+    expect(resultsRead(workbook)[2]).toEqual([1, "Process cost", 8000]);
+  });
+
+  test("rows of a run KpiRuns does not list (a run stopped before its commit) are not history, inside the table or below it", async () => {
+    const state = fakeExcel();
+    await sampleWithRuns(state, 1);
+    const sheet = state.sheet("KPI History")!;
+    // A stopped run 2: its KpiRuns line under the table, 12 results rows of which the table took 5.
+    sheet.set(2, 0, 2);
+    sheet.set(2, 1, SAMPLE_AS_OF);
+    for (let row = 10; row < 22; row++)
+      [2, "Ghost", "Calls", "Team", "Met", 1, 2, 2, 99, 45323, 3].forEach((v, c) =>
+        sheet.set(row, 13 + c, v)
+      );
+    state.tables.find((t) => t.name === "KpiRunResults")!.rowCount = 15;
+    const workbook = await Excel.run((context) =>
+      readWorkbook(context, { history: true, asOf: SAMPLE_AS_OF + 1 })
+    );
+    expect(workbook.history!.runs.map((r) => r.run)).toEqual([1]);
+    expect(resultsRead(workbook).map(([run]) => run)).toEqual(Array(9).fill(1));
+    // Run 1's nine rows are the history; the next run goes on row 11 and clears down to row 22.
+    expect(workbook.historyPlace).toMatchObject({ runRows: 1, resultRows: 9, usedRows: 22 });
+  });
+
+  test("240,000 KpiRunResults rows over 24 runs: the Run column and run 24's 10,000 rows are read, in 4 syncs under 3 MB", async () => {
+    const state = fakeExcel();
+    await sampleWithRuns(state, 1);
+    const sheet = state.sheet("KPI History")!;
+    const line = sheetValues(state, "KPI History")[1].slice(0, 12);
+    for (let run = 2; run <= 24; run++)
+      line.forEach((v, c) => sheet.set(run, c, c === 0 ? run : v));
+    // After run 1's nine rows: runs 2–23 share 229,991 rows, run 24 has the last 10,000.
+    for (let i = 0; i < 239_991; i++) {
+      const run = i < 229_991 ? 2 + Math.floor((i * 22) / 229_991) : 24;
+      [run, `Project ${i}`, "Calls", "Team", "Met", 100, 110, 1.1, 500, 45323, 30].forEach((v, c) =>
+        sheet.set(10 + i, 13 + c, v)
+      );
+    }
+    state.tables.find((t) => t.name === "KpiRuns")!.rowCount = 25;
+    state.tables.find((t) => t.name === "KpiRunResults")!.rowCount = 240_001;
+    const before = state.syncs;
+    const workbook = await Excel.run((context) =>
+      readWorkbook(context, { history: true, asOf: SAMPLE_AS_OF + 1 })
+    );
+    expect(workbook.history!.runs.map((r) => r.run)).toEqual(
+      Array.from({ length: 24 }, (_, i) => i + 1)
+    );
+    expect(workbook.history!.results.length).toBe(10_000);
+    expect(workbook.history!.results[9_999]).toMatchObject({ run: 24, project: "Project 239990" });
+    expect(workbook.historyPlace).toMatchObject({ runRows: 24, resultRows: 240_000 });
+    // Names; used ranges, tables and first rows; the inputs with KpiRuns, the Run column
+    // (240,000 × "[n]," of 4–5 bytes) and the results header; run 24's rows (10,000 × ~110 bytes).
+    expect(state.syncs - before).toBe(4);
+    const bytes = state.responses.slice(before).reduce((a, b) => a + b, 0);
+    expect(bytes).toBeLessThan(3_000_000);
+    expect(workbook.sheets.map((s) => s.name)).not.toContain("KPI History");
+  });
+
+  test("an earlier layout (KpiRunResults under KpiRuns) is read whole, and no place to append is given", async () => {
+    const state = fakeExcel();
+    const sheet = state.addSheet("KPI History", [
+      [
+        "Run",
+        "As of",
+        "Evaluated at",
+        "Targets",
+        "Met",
+        "Missed",
+        "Pending",
+        "Review",
+        "Total reward",
+        "Inputs",
+        "Approved by",
+        "Approved at",
+      ],
+      [1, SAMPLE_AS_OF, SAMPLE_AS_OF + 1, 1, 1, 0, 0, 0, 500, "abc", "", ""],
+      [],
+      [
+        "Run",
+        "Project",
+        "KPI",
+        "Team",
+        "Status",
+        "Baseline",
+        "Actual",
+        "Attainment",
+        "Payout",
+        "Start",
+        "Observations",
+      ],
+      [1, "Helpdesk", "Calls", "Team", "Met", 10, 8, 1, 500, 45323, 30],
+    ]);
+    sheet.names.set("KpiRewards_Owner", {
+      name: "KpiRewards_Owner",
+      sheet,
+      box: parseBox("A1"),
+      comment: "",
+    });
+    state.addTable(sheet, parseBox("A1:L2"), "KpiRuns");
+    state.addTable(sheet, parseBox("A4:K5"), "KpiRunResults");
+    withSample(state);
+    const workbook = await Excel.run((context) =>
+      readWorkbook(context, { history: true, asOf: SAMPLE_AS_OF + 1 })
+    );
+    expect(workbook.history!.runs.map((r) => r.run)).toEqual([1]);
+    expect(resultsRead(workbook)).toEqual([[1, "Calls", 500]]);
+    expect(workbook.historyPlace).toBeUndefined();
   });
 });

@@ -215,34 +215,69 @@ describe("every Evaluate records its run in KPI History with the results", () =>
   });
 });
 
-describe("a failure between the two sheets' writes leaves both as they were", () => {
-  /** A workbook with run 1 recorded and a changed Reward, whose next Evaluate writes run 2. */
-  async function scenario() {
-    const build = async () => {
-      const state = fakeExcel();
-      withSample(state);
-      await evaluateAt(new Date(2024, 9, 1, 9, 30));
-      state.sheet("Targets")!.set(...PROCESS_COST_REWARD, 9000);
-      return state;
-    };
-    const evaluate = () => evaluateAt(new Date(2024, 9, 3, 8, 0));
-    const state = await build();
-    const snapshot = (s: WorkbookState) => ({
-      results: resultsState(s),
-      history: resultsState(s, "KPI History"),
-      names: [...s.names.keys()],
-    });
-    const old = snapshot(state);
-    const inputs = sheetsBut(state, ["KPI Rewards", "KPI History"]);
-    const start = state.operations;
-    await evaluate();
-    const operations = state.operations - start;
-    return { build, evaluate, snapshot, old, fresh: snapshot(state), inputs, operations };
-  }
+/**
+ * A workbook with run 1 recorded and a changed Reward, whose next Evaluate writes run 2: appended to
+ * KPI History in place on a host with Table.resize (ExcelApi 1.13), the whole sheet swapped in on an
+ * older one (ExcelApi 1.9).
+ */
+async function rerunScenario(excelApi: number) {
+  const build = async () => {
+    const state = fakeExcel();
+    state.excelApi = excelApi;
+    withSample(state);
+    await evaluateAt(new Date(2024, 9, 1, 9, 30));
+    state.sheet("Targets")!.set(...PROCESS_COST_REWARD, 9000);
+    return state;
+  };
+  const evaluate = () => evaluateAt(new Date(2024, 9, 3, 8, 0));
+  const state = await build();
+  const snapshot = (s: WorkbookState) => ({
+    results: resultsState(s),
+    history: resultsState(s, "KPI History"),
+    names: [...s.names.keys()],
+  });
+  const old = snapshot(state);
+  const inputs = sheetsBut(state, ["KPI Rewards", "KPI History"]);
+  const historyId = state.sheet("KPI History")!.id;
+  const start = state.operations;
+  await evaluate();
+  const operations = state.operations - start;
+  return {
+    build,
+    evaluate,
+    snapshot,
+    old,
+    fresh: snapshot(state),
+    inputs,
+    operations,
+    kept: state.sheet("KPI History")!.id === historyId,
+  };
+}
+
+describe.each([
+  ["appended in place (ExcelApi 1.13)", 1.13],
+  ["rewritten whole (ExcelApi 1.9)", 1.9],
+])("a failure between the two sheets' writes leaves both as they were: history %s", (_, api) => {
+  test("run 2 goes in: KpiRuns A1:L3 and KpiRunResults N1:X19 exactly, the sheet kept or replaced", async () => {
+    const run = await rerunScenario(api);
+    // Run 1's line and nine rows, then run 2's line and nine rows.
+    expect(run.old.history!.tables).toEqual([
+      ["KpiRuns", 0, 0, 2, 12],
+      ["KpiRunResults", 0, 13, 10, 11],
+    ]);
+    expect(run.fresh.history!.tables).toEqual([
+      ["KpiRuns", 0, 0, 3, 12],
+      ["KpiRunResults", 0, 13, 19, 11],
+    ]);
+    expect(run.fresh.history!.values.length).toBe(19);
+    // The status colours: one rule per status label over the whole Status column, never stacked.
+    expect(run.fresh.history!.conditionalFormats).toBe(run.old.history!.conditionalFormats);
+    expect(run.kept).toBe(api === 1.13);
+  });
 
   test("each operation of a re-run fails in turn: old results and history or new ones, both whole", async () => {
-    const run = await scenario();
-    expect(run.operations).toBeGreaterThan(100);
+    const run = await rerunScenario(api);
+    expect(run.operations).toBeGreaterThan(api === 1.13 ? 60 : 100);
     const outcomes = { old: 0, new: 0 };
     for (let k = 0; k < run.operations; k++) {
       const state = await run.build();
@@ -252,6 +287,7 @@ describe("a failure between the two sheets' writes leaves both as they were", ()
         (e: unknown) => e
       );
       expect(sheetsBut(state, ["KPI Rewards", "KPI History"])).toEqual(run.inputs);
+      // Cells, both tables' ranges, marks and rules of both sheets: the old ones or the new ones.
       const now = run.snapshot(state);
       const outcome = JSON.stringify(now) === JSON.stringify(run.fresh) ? "new" : "old";
       if (outcome === "old") expect(now).toEqual(run.old);
@@ -276,7 +312,7 @@ describe("a failure between the two sheets' writes leaves both as they were", ()
   });
 
   test("when Excel stops answering from any operation on, no recorded run is lost and the next run records run 2 once", async () => {
-    const run = await scenario();
+    const run = await rerunScenario(api);
     for (let k = 0; k < run.operations; k++) {
       const state = await run.build();
       state.failFrom(k);
@@ -297,6 +333,47 @@ describe("a failure between the two sheets' writes leaves both as they were", ()
       expect(next.record?.run).toBe(2);
       expect(run.snapshot(state).history).toEqual(run.fresh.history);
     }
+  });
+});
+
+describe("an appended run writes over what a stopped run left", () => {
+  test("a stopped run 2's line and 12 rows (5 inside the table): run 2 takes rows 3 and 11–19, rows 20–22 are cleared", async () => {
+    const state = fakeExcel();
+    withSample(state);
+    await evaluateAt(new Date(2024, 9, 1, 9, 30));
+    const sheet = state.sheet("KPI History")!;
+    sheet.set(2, 0, 2);
+    sheet.set(2, 1, AS_OF);
+    for (let row = 10; row < 22; row++)
+      [2, "Ghost", "Calls", "Team", "Met", 1, 2, 2, 99, 45323, 3].forEach((v, c) =>
+        sheet.set(row, 13 + c, v)
+      );
+    state.tables.find((t) => t.name === "KpiRunResults")!.rowCount = 15;
+    state.sheet("Targets")!.set(...PROCESS_COST_REWARD, 9000);
+    const evaluation = await evaluateAt(new Date(2024, 9, 3, 8, 0));
+    expect(evaluation.record?.run).toBe(2);
+    // Compared with run 1, not with the ghost rows.
+    expect(evaluation.results[2].changed).toBe(
+      "Met as in run 1 (as of 30 Sep 2024): payout 8,000.00 → 9,000.00"
+    );
+    const values = history(state);
+    expect(values.length).toBe(19);
+    expect(values[2].slice(0, 9)).toEqual([2, AS_OF, 45568 + 8 / 24, 9, 2, 2, 2, 3, TOTAL + 1000]);
+    expect(values.slice(10, 19).map((row) => [row[13], row[15]])).toEqual([
+      [2, "Support calls"],
+      [2, "First response hours"],
+      [2, "Process cost"],
+      [2, "Invoice cycle days"],
+      [2, "Sales"],
+      [2, "Conversion rate"],
+      [2, "Crash rate"],
+      [2, "App rating"],
+      [2, "Report runtime"],
+    ]);
+    expect(resultsState(state, "KPI History")!.tables).toEqual([
+      ["KpiRuns", 0, 0, 3, 12],
+      ["KpiRunResults", 0, 13, 19, 11],
+    ]);
   });
 });
 
