@@ -434,9 +434,10 @@ async function excelLayer(): Promise<void> {
 }
 
 /**
- * The add-in's whole run (read with the history, evaluate, write results and KPI History in one swap)
- * on a workbook of 10,000 targets carrying 24 monthly runs (240,000 KpiRunResults rows), against the
- * same workbook with no history: what the history costs in Excel's round trips and message sizes.
+ * The add-in's whole run (read with the history, evaluate, write results and record the run) on a
+ * workbook of 10,000 targets carrying 24 monthly runs (240,000 KpiRunResults rows), against the same
+ * workbook with no history: what the history costs in Excel's round trips, message sizes and time.
+ * The in-memory Excel supports ExcelApi 1.13, so run 25 is appended to the history in place.
  */
 async function addInHistory(): Promise<void> {
   console.log("Add-in run with a 240,000-row KPI History");
@@ -459,23 +460,53 @@ async function addInHistory(): Promise<void> {
     }
     const before = state.syncs;
     gc();
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const evaluation = await evaluateInExcel(settings);
     const ms = performance.now() - started;
+    const used = process.cpuUsage(cpu);
     if (evaluation.run?.plan.kind !== "new") throw new Error("the add-in run recorded no new run");
-    return { ...traffic(state, before), ms, run: evaluation.run.plan.run };
+    const sent = state.requests.slice(before).reduce((sum, b) => sum + b, 0);
+    return {
+      ...traffic(state, before),
+      sent,
+      ms,
+      cpu: (used.user + used.system) / 1000,
+      run: evaluation.run.plan.run,
+    };
   };
-  const none = await measure(false);
-  const grown = await measure(true);
+  // In turn, three times each: the machine's load moves both alike.
+  const loadBefore = os.loadavg()[0];
+  const nones: Awaited<ReturnType<typeof measure>>[] = [];
+  const growns: Awaited<ReturnType<typeof measure>>[] = [];
+  for (let i = 0; i < 3; i++) {
+    nones.push(await measure(false));
+    growns.push(await measure(true));
+  }
+  const loadAfter = os.loadavg()[0];
+  const none = nones[0];
+  const grown = growns[0];
   report(
     "add-in evaluate with a 240k-row KPI History (run 25): syncs, largest request / largest response",
     `${grown.syncs} (${none.syncs} without history), ${kb(grown.request)} / ${kb(grown.response)}`,
-    "each ≤ 5 MB",
-    grown.run === 25 && grown.request <= EXCEL_LIMIT && grown.response <= EXCEL_LIMIT
+    "each ≤ 5 MB; ≤ 4 syncs more",
+    grown.run === 25 &&
+      grown.request <= EXCEL_LIMIT &&
+      grown.response <= EXCEL_LIMIT &&
+      grown.syncs <= none.syncs + 4
   );
   report(
-    "add-in evaluate with a 240k-row KPI History: bytes of responses, time in the in-memory Excel",
-    `${mb(grown.bytes)} vs ${mb(none.bytes)} of responses; ${(grown.ms / 1000).toFixed(1)} s vs ${(none.ms / 1000).toFixed(1)} s`
+    "add-in evaluate with a 240k-row KPI History: bytes of responses / of requests",
+    `${mb(grown.bytes)} / ${mb(grown.sent)} vs ${mb(none.bytes)} / ${mb(none.sent)} without history`
+  );
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const wall = median(growns.map((m) => m.ms)) / median(nones.map((m) => m.ms));
+  const cpu = median(growns.map((m) => m.cpu)) / median(nones.map((m) => m.cpu));
+  report(
+    "add-in evaluate with a 240k-row KPI History against none: time in the in-memory Excel (median of 3)",
+    `${s(median(growns.map((m) => m.ms)))} vs ${s(median(nones.map((m) => m.ms)))} (×${wall.toFixed(2)}); CPU ${s(median(growns.map((m) => m.cpu)))} vs ${s(median(nones.map((m) => m.cpu)))} (×${cpu.toFixed(2)}); load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`,
+    "≤ ×1.20",
+    wall <= 1.2
   );
 }
 
@@ -819,11 +850,14 @@ How each figure is made:
   exchanges. Observations are the engine workload's long table (1,000 series); "bytes" is the sum of
   the read's responses. The write is the results sheet of 10,000 targets over 100,000 rows.
 - **Add-in history** (\`addin-history\`): the add-in's whole run (\`evaluateInExcel\`: read with the history,
-  evaluate, write KPI Rewards and KPI History in one swap) on 10,000 targets over 100,000 rows, in a
-  workbook carrying the bench's 24 monthly runs (240,000 KpiRunResults rows) and in one without a
-  history; both record a new run. Every sync's request and response is under 5 MB: value writes are
-  cut into blocks and a block that would not fit beside what is already queued waits for its own
-  request (\`src/excel/request-budget.ts\`).
+  evaluate, write KPI Rewards and record the run in the same swap) on 10,000 targets over 100,000 rows,
+  in a workbook carrying the bench's 24 monthly runs (240,000 KpiRunResults rows) and in one without a
+  history; both record a new run. The read takes KpiRuns, the results' Run column and only the compared
+  run's 10,000 rows; run 25 is appended under the tables and committed by resizing them (ExcelApi 1.13,
+  \`src/excel/history-append.ts\`). The two workbooks are run in turn, three times each; wall and CPU
+  time medians, the load average beside them. Every sync's request and response is under 5 MB: value
+  writes are cut into blocks and a block that would not fit beside what is already queued waits for
+  its own request (\`src/excel/request-budget.ts\`).
 - **Bundles**: production build, gzip level 6.
 ${PORTFOLIO_METHOD}
 `
