@@ -126,3 +126,21 @@ export function runSpans(
   }
   return spans;
 }
+
+/**
+ * Where each run's rows are when KpiRunResults holds them as the writers put them: the runs' rows in
+ * turn, as many as each run's Targets. Undefined when the table's length says otherwise (rows added or
+ * removed by hand, a run stopped before its commit): the Run column then says where they are.
+ */
+export function runBlocks(
+  runs: readonly RunRecord[],
+  tableRows: number
+): Map<number, { first: number; rows: number }> | undefined {
+  const blocks = new Map<number, { first: number; rows: number }>();
+  let first = 0;
+  for (const run of runs) {
+    blocks.set(run.run, { first, rows: run.targets });
+    first += run.targets;
+  }
+  return first > 0 && first === tableRows ? blocks : undefined;
+}

@@ -21,6 +21,7 @@ import {
   isHeader,
   recordedResultRows,
   recordedRunRows,
+  runBlocks,
   runSpans,
   todaysTables,
 } from "./history-place";
@@ -177,35 +178,77 @@ export async function readWorkbook(
     historyRead(historyUsed!, top, left, rows, columns, cellBytes);
   const runsPiece = layout && piece(0, 0, layout.runs.rowCount, RUNS_HEADER.length, 16);
   const headPiece = layout && piece(0, layout.results.left, 1, RUN_RESULTS_HEADER.length, 16);
-  const runColumn =
-    layout && piece(1, layout.results.left, layout.results.rowCount - 1, 1, RUN_CELL_BYTES);
+  const headersRead = () =>
+    isHeader(runsPiece!.values[0], RUNS_HEADER) &&
+    isHeader(headPiece!.values[0], RUN_RESULTS_HEADER);
+  const runsOf = () => runRecords(runsPiece!.values.slice(1), dateSystem.date1904());
+  // Once KpiRuns is in, the compared runs' rows are where the runs' Targets put them: they are read
+  // with the inputs' next chunks, with the last row's Run cell that proves the table ends as counted.
+  let blocks: { run: number; read: SheetRead }[] | undefined;
+  let lastCell: SheetRead | undefined;
+  const planBlocks = (): SheetRead[] => {
+    if (!layout || blocks || !done(runsPiece!) || !done(headPiece!) || !headersRead()) return [];
+    const runs = runsOf();
+    const at = runBlocks(runs, layout.results.rowCount - 1);
+    blocks = [];
+    if (!at) return [];
+    // In the sheet's order, as the Run column's stretches would be.
+    const wanted = [...comparedRuns(runs, options.asOf)].sort(
+      (a, b) => at.get(a)!.first - at.get(b)!.first
+    );
+    for (const run of wanted) {
+      const block = at.get(run)!;
+      if (block.rows > 0)
+        blocks.push({
+          run,
+          read: piece(
+            1 + block.first,
+            layout.results.left,
+            block.rows,
+            RUN_RESULTS_HEADER.length,
+            16
+          ),
+        });
+    }
+    lastCell = piece(layout.results.rowCount - 1, layout.results.left, 1, 1, RUN_CELL_BYTES);
+    return [...blocks.map((b) => b.read), lastCell];
+  };
   const wholeHistory = historyUsed && !layout ? [historyUsed] : [];
   await readAll(
     context,
-    [...sheets, ...wholeHistory, ...(layout ? [runsPiece!, headPiece!, runColumn!] : [])],
+    [...sheets, ...wholeHistory, ...(layout ? [runsPiece!, headPiece!] : [])],
     totalRows,
-    options
+    options,
+    planBlocks
   );
 
   let partial: { history: RunHistory; place: HistoryPlace } | undefined;
-  if (
-    layout &&
-    isHeader(runsPiece!.values[0], RUNS_HEADER) &&
-    isHeader(headPiece!.values[0], RUN_RESULTS_HEADER)
-  ) {
-    const runRows = runsPiece!.values.slice(1);
-    const runs = runRecords(runRows, dateSystem.date1904());
-    const runCells = runColumn!.values.map((row) => row[0]);
-    const resultRows = recordedResultRows(runCells, runs);
-    const spans = runSpans(runCells, comparedRuns(runs, options.asOf), resultRows).map((span) =>
-      piece(1 + span.first, layout.results.left, span.rows, RUN_RESULTS_HEADER.length, 16)
-    );
-    await readAll(context, spans, totalRows, options);
+  if (layout && headersRead()) {
+    const runs = runsOf();
+    const last = runs[runs.length - 1];
+    const counted =
+      lastCell !== undefined &&
+      lastCell.values[0]?.[0] === last?.run &&
+      blocks!.every((b) => b.read.values.every((row) => row[0] === b.run));
+    let resultRows = layout.results.rowCount - 1;
+    let parts = (blocks ?? []).map((b) => b.read);
+    if (!counted) {
+      // Rows added or removed by hand, or a stopped run's rows in the table: the Run column says
+      // which rows are whose.
+      const runColumn = piece(1, layout.results.left, resultRows, 1, RUN_CELL_BYTES);
+      await readAll(context, [runColumn], totalRows, options);
+      const runCells = runColumn.values.map((row) => row[0]);
+      resultRows = recordedResultRows(runCells, runs);
+      parts = runSpans(runCells, comparedRuns(runs, options.asOf), resultRows).map((span) =>
+        piece(1 + span.first, layout.results.left, span.rows, RUN_RESULTS_HEADER.length, 16)
+      );
+      await readAll(context, parts, totalRows, options);
+    }
     partial = {
       history: {
         runs,
         results: runTargetRows(
-          spans.flatMap((span) => span.values),
+          parts.flatMap((part) => part.values),
           dateSystem.date1904()
         ),
       },
@@ -213,7 +256,7 @@ export async function readWorkbook(
         sheet: historyUsed!.name,
         runsTable: layout.runs.name,
         resultsTable: layout.results.name,
-        runRows: recordedRunRows(runRows),
+        runRows: recordedRunRows(runsPiece!.values.slice(1)),
         resultRows,
         usedRows: historyUsed!.top + historyUsed!.rows,
       },
@@ -256,19 +299,26 @@ export async function readWorkbook(
   return { sheets: grids, date1904, history: runs, ...(strayed ? { historyStrayed: true } : {}) };
 }
 
-/** Reads the rows of every sheet (or part) still unread, a sync per chunk. */
+/**
+ * Reads the rows of every sheet (or part) still unread, a sync per chunk. `more` is asked before each
+ * sync for parts that what is read so far calls for: they join that sync.
+ */
 async function readAll(
   context: Excel.RequestContext,
   sheets: SheetRead[],
   totalRows: number,
-  options: ReadOptions
+  options: ReadOptions,
+  more: () => SheetRead[] = () => []
 ): Promise<void> {
   for (;;) {
+    sheets.push(...more());
     const chunks = nextChunks(sheets);
     if (chunks.length === 0) break;
     await readChunks(context, chunks, totalRows, options);
   }
 }
+
+const done = (sheet: SheetRead) => sheet.values.length === sheet.rows;
 
 /** A block of the history sheet read like a sheet of its own: its rows ride in the input sheets' syncs. */
 function historyRead(

@@ -244,6 +244,7 @@ describe("the run history is read with the inputs, within the limits", () => {
     const workbook = await Excel.run((context) => readWorkbook(context, { history: true }));
     expect(workbook.history?.runs.map((r) => r.run)).toEqual([1]);
     expect(workbook.history?.results.length).toBe(240_000);
+    expect(workbook.historyPlace).toBeUndefined();
     expect(workbook.history?.results[239_999]).toEqual({
       run: 1,
       project: "Project 239990",
@@ -376,20 +377,23 @@ describe("today's KPI History layout is read in part: every run, only the compar
     expect(workbook.historyPlace).toMatchObject({ runRows: 1, resultRows: 9, usedRows: 22 });
   });
 
-  test("240,000 KpiRunResults rows over 24 runs: the Run column and run 24's 10,000 rows are read, in 4 syncs under 3 MB", async () => {
+  test("240,000 KpiRunResults rows over 24 runs: only run 24's 10,000 rows are read, in 4 syncs under 1.5 MB", async () => {
     const state = fakeExcel();
     await sampleWithRuns(state, 1);
     const sheet = state.sheet("KPI History")!;
     const line = sheetValues(state, "KPI History")[1].slice(0, 12);
-    for (let run = 2; run <= 24; run++)
-      line.forEach((v, c) => sheet.set(run, c, c === 0 ? run : v));
-    // After run 1's nine rows: runs 2–23 share 229,991 rows, run 24 has the last 10,000.
+    // After run 1's nine rows: runs 2–23 share 229,991 rows, run 24 has the last 10,000; each
+    // run's Targets says how many are its.
+    const targets = new Map<number, number>();
     for (let i = 0; i < 239_991; i++) {
       const run = i < 229_991 ? 2 + Math.floor((i * 22) / 229_991) : 24;
+      targets.set(run, (targets.get(run) ?? 0) + 1);
       [run, `Project ${i}`, "Calls", "Team", "Met", 100, 110, 1.1, 500, 45323, 30].forEach((v, c) =>
         sheet.set(10 + i, 13 + c, v)
       );
     }
+    for (let run = 2; run <= 24; run++)
+      line.forEach((v, c) => sheet.set(run, c, c === 0 ? run : c === 3 ? targets.get(run)! : v));
     state.tables.find((t) => t.name === "KpiRuns")!.rowCount = 25;
     state.tables.find((t) => t.name === "KpiRunResults")!.rowCount = 240_001;
     const before = state.syncs;
@@ -402,12 +406,34 @@ describe("today's KPI History layout is read in part: every run, only the compar
     expect(workbook.history!.results.length).toBe(10_000);
     expect(workbook.history!.results[9_999]).toMatchObject({ run: 24, project: "Project 239990" });
     expect(workbook.historyPlace).toMatchObject({ runRows: 24, resultRows: 240_000 });
-    // Names; used ranges, tables and first rows; the inputs with KpiRuns, the Run column
-    // (240,000 × "[n]," of 4–5 bytes) and the results header; run 24's rows (10,000 × ~110 bytes).
+    // Names; used ranges, tables and first rows; the inputs with KpiRuns and the results header;
+    // run 24's rows where the runs' Targets put them (rows 230,001–240,000, ~110 bytes each) and
+    // the last row's Run cell. The Run column (240,000 cells) is never read.
     expect(state.syncs - before).toBe(4);
+    expect(state.largestRead).toBe(110_000);
     const bytes = state.responses.slice(before).reduce((a, b) => a + b, 0);
-    expect(bytes).toBeLessThan(3_000_000);
+    expect(bytes).toBeLessThan(1_500_000);
     expect(workbook.sheets.map((s) => s.name)).not.toContain("KPI History");
+  });
+
+  test("rows sorted by hand, so that the runs' Targets no longer place them: the Run column finds run 2's rows", async () => {
+    const state = fakeExcel();
+    await sampleWithRuns(state, 2);
+    const sheet = state.sheet("KPI History")!;
+    // Run 2's nine rows moved above run 1's: rows 2–10 hold run 2, rows 11–19 run 1.
+    const rows = sheetValues(state, "KPI History")
+      .slice(1, 19)
+      .map((row) => row.slice(13));
+    [...rows.slice(9), ...rows.slice(0, 9)].forEach((row, r) =>
+      row.forEach((v, c) => sheet.set(1 + r, 13 + c, v))
+    );
+    const workbook = await Excel.run((context) =>
+      readWorkbook(context, { history: true, asOf: SAMPLE_AS_OF + 1 })
+    );
+    expect(resultsRead(workbook).map(([run]) => run)).toEqual(Array(9).fill(2));
+    expect(resultsRead(workbook)[2]).toEqual([2, "Process cost", 8002]);
+    // Run 1's rows are now the last recorded ones: the next run goes under them.
+    expect(workbook.historyPlace).toMatchObject({ resultRows: 18 });
   });
 
   test("an earlier layout (KpiRunResults under KpiRuns) is read whole, and no place to append is given", async () => {
