@@ -168,23 +168,31 @@ export function sortByDate(
 }
 
 /**
- * Sorts `indices[from, to)`, places in `days` listed in rising order, by their day; equal days keep
- * their order. Only the indices move: the caller reads each observation once, already in order.
+ * Sorts `indices[from, to)`, places in `days` listed in rising order, by their day (equal days keep
+ * their order), and writes those days, sorted, to `sorted[from, to)`. Only the indices and the days
+ * move: the caller reads every other column once, already in order.
  */
 export function sortIndicesByDay(
   indices: Int32Array,
   from: number,
   to: number,
   days: Float64Array,
+  sorted: Float64Array,
   scratch: SortScratch
 ): void {
   const n = to - from;
   const { keys } = scratch.room(n);
   for (let i = 0; i < n; i++) keys[i] = days[indices[from + i]];
   const order = dateOrder(keys, n, scratch);
-  if (!order) return;
+  if (!order) {
+    for (let i = 0; i < n; i++) sorted[from + i] = keys[i];
+    return;
+  }
   const { copy } = scratch;
-  for (let i = 0; i < n; i++) copy[i] = indices[from + i];
+  for (let i = 0; i < n; i++) {
+    copy[i] = indices[from + i];
+    sorted[from + i] = keys[order[i]];
+  }
   for (let i = 0; i < n; i++) indices[from + i] = copy[order[i]];
 }
 
