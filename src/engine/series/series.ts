@@ -10,6 +10,8 @@ export class Series {
   private readonly prefix: Float64Array;
   private minTree?: Float64Array;
   private maxTree?: Float64Array;
+  /** Values read by min and max scans, before a tree is built. */
+  private scanned = 0;
 
   /**
    * `prefix`, when given, is room for values.length sums (a view on a buffer the caller is done with):
@@ -55,22 +57,50 @@ export class Series {
   }
 
   min(first: number, end: number): number {
+    if (!this.minTree && this.scan(first, end)) {
+      let min = Infinity;
+      for (let i = first; i < end; i++) min = Math.min(min, this.values[i]);
+      return min;
+    }
     this.minTree ??= buildTree(this.values, Math.min, Infinity);
     return queryTree(this.minTree, this.values.length, first, end, Math.min, Infinity);
   }
 
   max(first: number, end: number): number {
+    if (!this.maxTree && this.scan(first, end)) {
+      let max = -Infinity;
+      for (let i = first; i < end; i++) max = Math.max(max, this.values[i]);
+      return max;
+    }
     this.maxTree ??= buildTree(this.values, Math.max, -Infinity);
     return queryTree(this.maxTree, this.values.length, first, end, Math.max, -Infinity);
   }
 
+  /**
+   * Whether a window is cheaper scanned than answered by a tree: while the windows scanned so far
+   * hold fewer values than the series (what building a tree reads), a series asked once or twice,
+   * as most are, gets no tree and allocates nothing.
+   */
+  private scan(first: number, end: number): boolean {
+    if (this.scanned + (end - first) > this.values.length) return false;
+    this.scanned += end - first;
+    return true;
+  }
+
   median(first: number, end: number): number {
-    // A typed copy sorts numerically in native code, without a comparator.
-    const window = this.values.slice(first, end).sort();
+    // A typed copy sorts numerically in native code, without a comparator; one reused buffer holds it.
+    const n = end - first;
+    if (medianRoom.length < n) medianRoom = new Float64Array(Math.max(n, 2 * medianRoom.length));
+    const window = medianRoom.subarray(0, n);
+    window.set(this.values.subarray(first, end));
+    window.sort();
     const middle = window.length >>> 1;
     return window.length % 2 === 1 ? window[middle] : (window[middle - 1] + window[middle]) / 2;
   }
 }
+
+/** The room a median sorts its window in, shared by every series (the engine is synchronous). */
+let medianRoom = new Float64Array(64);
 
 // An iterative segment tree: leaves at [n, 2n), node i combines 2i and 2i + 1.
 function buildTree(
