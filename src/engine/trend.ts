@@ -52,16 +52,17 @@ export function trendOf(target: Target, series: Series, asOf: number): Trend {
   const points: TrendPoint[] = [];
   let running = 0;
   let current: Window | undefined;
+  const { dates, values } = series;
   for (let i = first; i < end; i++) {
-    const day = series.dates[i];
+    const day = dates[i];
     if (!cumulative) {
-      points.push({ day, value: series.values[i] });
+      points.push({ day, value: values[i] });
       continue;
     }
     const inside = windows.find((w) => day >= w.from && day < w.to);
     if (!inside) continue;
     if (inside !== current) [current, running] = [inside, 0];
-    running += target.aggregate === "count" ? 1 : series.values[i];
+    running += target.aggregate === "count" ? 1 : values[i];
     points.push({ day, value: running });
   }
   const parsedGoal =

@@ -64,8 +64,8 @@ function aggregateSlice(
     case "median":
       return series.median(first, end);
     case "first":
-      return series.values[first];
+      return series.value(first);
     case "last":
-      return series.values[end - 1];
+      return series.value(end - 1);
   }
 }

@@ -132,11 +132,7 @@ class Collector {
     for (let s = 0; s < count; s++) {
       const [from, to] = [start[s], start[s + 1]];
       const { project, kpi } = this.names[s];
-      index.set(
-        project,
-        kpi,
-        new Series(days.subarray(from, to), values.subarray(from, to), prefixes.subarray(from, to))
-      );
+      index.set(project, kpi, new Series(days, values, prefixes, from, to));
       for (let i = from + 1; i < to; i++) {
         if (days[i] !== days[i - 1]) continue;
         const first = source(plans, order[i - 1]);

@@ -5,44 +5,64 @@ import type { Window } from "./window";
  * answered by binary search, sums by prefix sums, min and max by a segment tree built on first use.
  */
 export class Series {
-  readonly dates: Float64Array;
-  readonly values: Float64Array;
+  // A series is the range [from, from + length) of arrays it may share with every other series of a
+  // workbook: one object each, not four (views are objects the collector copies while they live).
+  private readonly allDates: Float64Array;
+  private readonly allValues: Float64Array;
   private readonly prefix: Float64Array;
+  private readonly from: number;
+  readonly length: number;
   private minTree?: Float64Array;
   private maxTree?: Float64Array;
   /** Values read by min and max scans, before a tree is built. */
   private scanned = 0;
 
   /**
-   * `prefix`, when given, is room for values.length sums (a view on a buffer the caller is done with):
-   * `prefix[i]` is the sum of the values up to and including `i`, added from 0 in order.
+   * The observations `[from, end)` of `dates` and `values`. `prefix`, when given, has room at the same
+   * places (a buffer the caller is done with): `prefix[from + i]` becomes the sum of the series' values
+   * up to and including `i`, added from 0 in order.
    */
   constructor(
     dates: Float64Array,
     values: Float64Array,
-    prefix: Float64Array = new Float64Array(values.length)
+    prefix: Float64Array = new Float64Array(values.length),
+    from = 0,
+    end = dates.length
   ) {
-    this.dates = dates;
-    this.values = values;
+    this.allDates = dates;
+    this.allValues = values;
     this.prefix = prefix;
+    this.from = from;
+    this.length = end - from;
     let running = 0;
-    for (let i = 0; i < values.length; i++) prefix[i] = running += values[i];
+    for (let i = from; i < end; i++) prefix[i] = running += values[i];
   }
 
-  get length(): number {
-    return this.dates.length;
+  /** The days, in order (a view: for the few readers of every day, like the trend picture). */
+  get dates(): Float64Array {
+    return this.allDates.subarray(this.from, this.from + this.length);
+  }
+
+  get values(): Float64Array {
+    return this.allValues.subarray(this.from, this.from + this.length);
+  }
+
+  /** The value of observation `i`. */
+  value(i: number): number {
+    return this.allValues[this.from + i];
   }
 
   /** Index of the first observation at or after `day`. */
   lowerBound(day: number): number {
-    let lo = 0;
-    let hi = this.dates.length;
+    const dates = this.allDates;
+    let lo = this.from;
+    let hi = this.from + this.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.dates[mid] < day) lo = mid + 1;
+      if (dates[mid] < day) lo = mid + 1;
       else hi = mid;
     }
-    return lo;
+    return lo - this.from;
   }
 
   /** The index range `[first, end)` of the observations inside a window. */
@@ -53,27 +73,28 @@ export class Series {
   }
 
   sum(first: number, end: number): number {
-    return (end > 0 ? this.prefix[end - 1] : 0) - (first > 0 ? this.prefix[first - 1] : 0);
+    const at = this.from - 1;
+    return (end > 0 ? this.prefix[at + end] : 0) - (first > 0 ? this.prefix[at + first] : 0);
   }
 
   min(first: number, end: number): number {
     if (!this.minTree && this.scan(first, end)) {
       let min = Infinity;
-      for (let i = first; i < end; i++) min = Math.min(min, this.values[i]);
+      for (let i = first; i < end; i++) min = Math.min(min, this.allValues[this.from + i]);
       return min;
     }
     this.minTree ??= buildTree(this.values, Math.min, Infinity);
-    return queryTree(this.minTree, this.values.length, first, end, Math.min, Infinity);
+    return queryTree(this.minTree, this.length, first, end, Math.min, Infinity);
   }
 
   max(first: number, end: number): number {
     if (!this.maxTree && this.scan(first, end)) {
       let max = -Infinity;
-      for (let i = first; i < end; i++) max = Math.max(max, this.values[i]);
+      for (let i = first; i < end; i++) max = Math.max(max, this.allValues[this.from + i]);
       return max;
     }
     this.maxTree ??= buildTree(this.values, Math.max, -Infinity);
-    return queryTree(this.maxTree, this.values.length, first, end, Math.max, -Infinity);
+    return queryTree(this.maxTree, this.length, first, end, Math.max, -Infinity);
   }
 
   /**
@@ -82,7 +103,7 @@ export class Series {
    * as most are, gets no tree and allocates nothing.
    */
   private scan(first: number, end: number): boolean {
-    if (this.scanned + (end - first) > this.values.length) return false;
+    if (this.scanned + (end - first) > this.length) return false;
     this.scanned += end - first;
     return true;
   }
@@ -92,7 +113,7 @@ export class Series {
     const n = end - first;
     if (medianRoom.length < n) medianRoom = new Float64Array(Math.max(n, 2 * medianRoom.length));
     const window = medianRoom.subarray(0, n);
-    window.set(this.values.subarray(first, end));
+    window.set(this.allValues.subarray(this.from + first, this.from + end));
     window.sort();
     const middle = window.length >>> 1;
     return window.length % 2 === 1 ? window[middle] : (window[middle - 1] + window[middle]) / 2;
