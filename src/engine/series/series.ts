@@ -233,8 +233,20 @@ export function sortIndicesByDay(
 ): void {
   const n = to - from;
   const { keys } = scratch.room(n);
-  for (let i = 0; i < n; i++) keys[i] = days[indices[from + i]];
-  const order = dateOrder(keys, n, scratch);
+  // What dateOrder learns in a pass of its own, learnt while gathering the days.
+  let inOrder = true;
+  let whole = true;
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const day = days[indices[from + i]];
+    keys[i] = day;
+    if (i > 0 && day < keys[i - 1]) inOrder = false;
+    if (day !== Math.floor(day)) whole = false;
+    if (day < low) low = day;
+    if (day > high) high = day;
+  }
+  const order = inOrder ? undefined : orderBy(keys, n, whole, low, high, scratch);
   if (!order) {
     for (let i = 0; i < n; i++) sorted[from + i] = keys[i];
     return;
@@ -263,7 +275,18 @@ function dateOrder(dates: Float64Array, n: number, scratch: SortScratch): Float6
     if (date < low) low = date;
     if (date > high) high = date;
   }
-  if (sorted) return undefined;
+  return sorted ? undefined : orderBy(dates, n, whole, low, high, scratch);
+}
+
+/** The stable order of the first `n` dates, whole or not, between `low` and `high`. */
+function orderBy(
+  dates: Float64Array,
+  n: number,
+  whole: boolean,
+  low: number,
+  high: number,
+  scratch: SortScratch
+): Float64Array {
   const span = high - low + 1;
   return whole && span <= 4 * n + 64
     ? countingOrder(dates, n, low, span, scratch)
