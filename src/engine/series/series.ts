@@ -4,10 +4,13 @@ import type { Window } from "./window";
  * One Project/KPI's observations, sorted once by date (ties keep their row order). Every window is then
  * answered by binary search, sums by prefix sums, min and max by a segment tree built on first use.
  */
+/** Days of observations: whole days fit 4 bytes each, a time of day needs 8. */
+export type Days = Float64Array | Int32Array;
+
 export class Series {
   // A series is the range [from, from + length) of arrays it may share with every other series of a
   // workbook: one object each, not four (views are objects the collector copies while they live).
-  private readonly allDates: Float64Array;
+  private readonly allDates: Days;
   private readonly allValues: Float64Array;
   private readonly prefix: Float64Array;
   private readonly from: number;
@@ -23,7 +26,7 @@ export class Series {
    * up to and including `i`, added from 0 in order.
    */
   constructor(
-    dates: Float64Array,
+    dates: Days,
     values: Float64Array,
     prefix: Float64Array = new Float64Array(values.length),
     from = 0,
@@ -39,7 +42,7 @@ export class Series {
   }
 
   /** The days, in order (a view: for the few readers of every day, like the trend picture). */
-  get dates(): Float64Array {
+  get dates(): Days {
     return this.allDates.subarray(this.from, this.from + this.length);
   }
 
@@ -228,7 +231,7 @@ export function sortIndicesByDay(
   from: number,
   to: number,
   days: Float64Array,
-  sorted: Float64Array,
+  sorted: Days,
   scratch: SortScratch
 ): void {
   const n = to - from;
