@@ -17,7 +17,8 @@
  * case (and Excel's 31-character, no `[]:*?/\` rule), workbook- and sheet-scoped defined names whose
  * formulas follow a renamed sheet and turn `#REF!` when it is deleted, table names unique in the
  * workbook and distinct from defined names, the 1900/1904 date system, and a failure injected at any
- * queued operation (`failAt`).
+ * queued operation (`failAt`). The API version is the host's (`excelApi`): Table.resize needs 1.13
+ * and keeps the header row where it is, page layout and the worksheets' onChanged event 1.9.
  */
 
 export type Value = string | number | boolean;

@@ -34,6 +34,19 @@ describe("approving a run", () => {
     expect(after["KPI History"][2].slice(10, 12)).toEqual(["", ""]);
   });
 
+  test("the run's row is found in KpiRuns alone: approving reads its header and two lines (3 × 12 cells), never KpiRunResults", async () => {
+    const state = fakeExcel();
+    await sampleWithRuns(state, 2);
+    // Run 2 was appended in place: KpiRuns grew over its line, KpiRunResults over its nine rows.
+    state.largestRead = 0;
+    const responses = state.responses.length;
+    await approveRun(2, "Ana Silva", new Date(2024, 10, 30, 10, 0));
+    // KpiRuns' header and two lines are the largest range read; KpiRunResults' 19 rows are not read.
+    expect(state.largestRead).toBe(36);
+    expect(Math.max(...state.responses.slice(responses))).toBeLessThan(1024);
+    expect(sheetValues(state, "KPI History")[2].slice(10, 12)).toEqual(["Ana Silva", NOV_30_10AM]);
+  });
+
   test("an approved run cannot be approved again: the refusal names who approved it and when", async () => {
     const state = fakeExcel();
     await sampleWithRuns(state);

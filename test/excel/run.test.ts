@@ -1,5 +1,6 @@
 import { evaluateInExcel, selectCell, selectedRange } from "../../src/excel/run";
 import { UnfinishedWriteError, WriteStoppedError } from "../../src/excel/write";
+import { RUN_RESULTS_HEADER, RUNS_HEADER } from "../../src/engine";
 import { parseBox, sheetValues, WorkbookState } from "../../tools/fake-excel";
 import { fakeExcel, resultsState, sheetsBut, withSample } from "../support/excel-workbook";
 
@@ -374,6 +375,79 @@ describe("an appended run writes over what a stopped run left", () => {
       ["KpiRuns", 0, 0, 3, 12],
       ["KpiRunResults", 0, 13, 19, 11],
     ]);
+  });
+});
+
+describe("the history is written whole where an append cannot keep its promise, then appended", () => {
+  test("an earlier layout (KpiRunResults under KpiRuns) is laid out again once with run 2, every run kept; run 3 is appended in place", async () => {
+    const state = fakeExcel();
+    const old = state.addSheet("KPI History", [
+      [...RUNS_HEADER],
+      [1, AS_OF - 30, AS_OF - 29, 1, 1, 0, 0, 0, 500, "abc", "", ""],
+      [],
+      [...RUN_RESULTS_HEADER],
+      [1, "Helpdesk", "Calls", "Support", "Met", 10, 8, 1, 500, 45323, 30],
+    ]);
+    old.names.set("KpiRewards_Owner", {
+      name: "KpiRewards_Owner",
+      sheet: old,
+      box: parseBox("A1"),
+      comment: "",
+    });
+    state.addTable(old, parseBox("A1:L2"), "KpiRuns");
+    state.addTable(old, parseBox("A4:K5"), "KpiRunResults");
+    withSample(state);
+    const second = await evaluateAt(new Date(2024, 9, 1, 9, 30));
+    expect(second.record?.run).toBe(2);
+    const laid = state.sheet("KPI History")!;
+    expect(laid).not.toBe(old);
+    expect(resultsState(state, "KPI History")!.tables).toEqual([
+      ["KpiRuns", 0, 0, 3, 12],
+      ["KpiRunResults", 0, 13, 11, 11],
+    ]);
+    expect(history(state)[1].slice(0, 2)).toEqual([1, AS_OF - 30]);
+    expect(history(state)[1].slice(13, 16)).toEqual([1, "Helpdesk", "Calls"]);
+    state.sheet("Targets")!.set(...PROCESS_COST_REWARD, 9000);
+    const third = await evaluateAt(new Date(2024, 9, 3, 8, 0));
+    expect(third.record?.run).toBe(3);
+    expect(state.sheet("KPI History")).toBe(laid);
+    expect(resultsState(state, "KPI History")!.tables).toEqual([
+      ["KpiRuns", 0, 0, 4, 12],
+      ["KpiRunResults", 0, 13, 20, 11],
+    ]);
+    expect(history(state)[3].slice(0, 2)).toEqual([3, AS_OF]);
+  });
+
+  test("a first run stopped at any operation: the next reads the checked sheet's runs whole and puts them in place, the one after appends run 2", async () => {
+    const first = fakeExcel();
+    withSample(first);
+    const start = first.operations;
+    await evaluateAt(new Date(2024, 9, 1, 9, 30));
+    const operations = first.operations - start;
+    // Runs whose history stayed on a checked working sheet standing for KPI History.
+    let stray = 0;
+    for (let k = 0; k < operations; k++) {
+      const state = fakeExcel();
+      withSample(state);
+      state.failFrom(k);
+      await evaluateAt(new Date(2024, 9, 1, 9, 30)).catch(() => undefined);
+      const checked = state.sheet("KPI History (new)")?.names.has("KpiRewards_Checked");
+      if (checked && !state.sheet("KPI History")) stray++;
+      state.beforeOperation = () => undefined;
+      const again = await evaluateAt(new Date(2024, 9, 1, 10, 0));
+      expect(again.record?.run).toBe(1);
+      const sheet = state.sheet("KPI History")!;
+      state.sheet("Targets")!.set(...PROCESS_COST_REWARD, 9000);
+      const next = await evaluateAt(new Date(2024, 9, 3, 8, 0));
+      expect(next.record?.run).toBe(2);
+      expect(state.sheet("KPI History")).toBe(sheet);
+      expect(resultsState(state, "KPI History")!.tables).toEqual([
+        ["KpiRuns", 0, 0, 3, 12],
+        ["KpiRunResults", 0, 13, 19, 11],
+      ]);
+      expect(state.sheets.map((s) => s.name)).not.toContain("KPI History (new)");
+    }
+    expect(stray).toBeGreaterThan(0);
   });
 });
 
