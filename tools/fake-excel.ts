@@ -239,6 +239,23 @@ export class WorkbookState {
     return findName(this.names, name);
   }
 
+  /**
+   * Excel's table AutoExpand, which range writes through the API trigger too: values written on the
+   * row right under a table (without a totals row), within its columns, make the table grow over the
+   * written rows.
+   */
+  autoExpand(sheet: SheetState, box: Box): void {
+    for (const t of this.tables)
+      if (
+        t.sheet === sheet &&
+        !t.showTotals &&
+        box.top === t.top + t.rowCount &&
+        box.left < t.left + t.columnCount &&
+        box.left + box.columns > t.left
+      )
+        t.rowCount += box.rows;
+  }
+
   /** Whether a table or a workbook-scoped name already uses `name`: they share one namespace. */
   nameInUse(name: string, except?: TableState): boolean {
     const key = name.toLowerCase();
@@ -708,6 +725,8 @@ class FakeRange extends Loadable {
         rows.forEach((row, r) =>
           row.forEach((value, c) => apply(sheet, box.top + r, box.left + c, value))
         );
+        if (name === "values" && rows[0].some((v) => v !== "" && v !== null))
+          this.context.state.autoExpand(sheet, box);
       },
       input
     );

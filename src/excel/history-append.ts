@@ -15,13 +15,15 @@ export interface HistoryAppend {
 /**
  * Appends a run to the history with the results sheet's swap, keeping its both-or-neither guarantee
  * without writing the earlier runs again. Staged while the new results sheet is built: the run's
- * KpiRunResults rows and its KpiRuns line go under the tables, where they are part of no table and so
- * of no history (readers read the tables). Committed in the request that deletes the old results
- * sheet: KpiRunResults grows over the new rows first, then KpiRuns over the new line — from that
- * resize on the run is recorded. A failure before rolls back and clears the staged cells (best effort:
- * a leftover below a table counts for nothing and the next run writes over it); a failure after rolls
- * forward and resizes again, which gives the same tables however often it runs. Table.resize needs
- * ExcelApi 1.13: an older host has the history written whole (read.ts decides).
+ * KpiRunResults rows go under that table. They belong to no run KpiRuns lists, so they count for
+ * nothing yet — even when Excel's AutoExpand takes them into the table, as it does for values written
+ * on the row under a table. Committed in the request that deletes the old results sheet: KpiRunResults
+ * is resized over exactly the new rows, then the run's KpiRuns line is written and KpiRuns resized
+ * over it — from that line on the run is recorded. A failure before the commit rolls back: the staged
+ * rows are cleared and KpiRunResults given its old range again (best effort: leftovers count for
+ * nothing and the next run writes over them); a failure after rolls forward and runs the commit
+ * again, which gives the same cells and tables however often it runs. Table.resize needs ExcelApi
+ * 1.13: an older host has the history written whole (read.ts decides).
  */
 export function historyAppendCommit(append: HistoryAppend): SwapCommit {
   const { place, record, results } = append;
@@ -31,17 +33,21 @@ export function historyAppendCommit(append: HistoryAppend): SwapCommit {
   const runRow = place.runRows + 2;
   const firstResult = place.resultRows + 2;
   const lastResult = place.resultRows + 1 + Math.max(1, results.length);
+  const resultsColumns = (bottom: number) =>
+    `${columnName(RUN_RESULTS_LEFT)}1:${columnName(RUN_RESULTS_LEFT + resultsWidth - 1)}${bottom}`;
   const runsRange = `A1:${columnName(runsWidth - 1)}${runRow}`;
-  const resultsRange = `${columnName(RUN_RESULTS_LEFT)}1:${columnName(RUN_RESULTS_LEFT + resultsWidth - 1)}${lastResult}`;
+  const resultsRange = resultsColumns(lastResult);
   const laid = (date1904: boolean) => historySheet({ runs: [record], results }, date1904);
   const sheetOf = (context: Excel.RequestContext) =>
     context.workbook.worksheets.getItem(place.sheet);
+  // The workbook's date system, known once the swap stages (always before it commits).
+  let date1904 = false;
   return {
     async stage(build) {
+      date1904 = build.date1904;
       const sheet = sheetOf(build.context);
-      const [runs, runResults] = laid(build.date1904).tables.map(({ table }) => table);
-      // A stopped run's rows further down than this run's go; the rest it writes over. (A stopped
-      // run's KpiRuns line is on this run's row: runs are numbered from KpiRuns.)
+      const runResults = laid(build.date1904).tables[1].table;
+      // A stopped run's rows further down than this run's go; the rest it writes over.
       if (place.usedRows > lastResult)
         sheet
           .getRangeByIndexes(
@@ -52,10 +58,8 @@ export function historyAppendCommit(append: HistoryAppend): SwapCommit {
           )
           .clear();
       // Number formats first, so text that looks like a formula or a number stays exactly as written.
-      formatColumns(sheet, runs, 0, runRow, runRow);
       formatColumns(sheet, runResults, RUN_RESULTS_LEFT, firstResult, lastResult);
       await writeCells(build, sheet, cells(bodyRows(runResults)), firstResult, RUN_RESULTS_LEFT);
-      await writeCells(build, sheet, cells(bodyRows(runs)), runRow, 0);
     },
     apply(context) {
       const sheet = sheetOf(context);
@@ -63,7 +67,12 @@ export function historyAppendCommit(append: HistoryAppend): SwapCommit {
       // Status colours over the whole grown column, laid again (the old rules are cleared first),
       // before the commit: should Excel stop in between, the next run appends and lays them again.
       writeHighlights(sheet, laid(false).tables[1].table, RUN_RESULTS_LEFT, 2, lastResult, true);
-      // The commit: from here on KpiRuns lists the run.
+      // The commit: the run's line in KpiRuns (a small write, dates in the workbook's system).
+      const runs = laid(date1904).tables[0].table;
+      formatColumns(sheet, runs, 0, runRow, runRow);
+      sheet.getRange(`A${runRow}:${columnName(runsWidth - 1)}${runRow}`).values = cells(
+        bodyRows(runs)
+      );
       sheet.tables.getItem(place.runsTable).resize(runsRange);
     },
     verify(context) {
@@ -85,7 +94,9 @@ export function historyAppendCommit(append: HistoryAppend): SwapCommit {
     },
     undo(context) {
       const sheet = sheetOf(context);
-      sheet.getRangeByIndexes(runRow - 1, 0, 1, runsWidth).clear();
+      // AutoExpand may have taken the staged rows in: the table as it was read, first (should
+      // clearing fail, the rows at least stay outside it).
+      sheet.tables.getItem(place.resultsTable).resize(resultsColumns(place.resultsTableRows + 1));
       sheet
         .getRangeByIndexes(
           firstResult - 1,

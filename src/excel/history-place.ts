@@ -31,6 +31,8 @@ export interface HistoryPlace {
    * no run in KpiRuns (a run that stopped before its commit): they count for nothing and are written over.
    */
   readonly resultRows: number;
+  /** KpiRunResults' rows under the header as the table stood when read: a rollback puts it back so. */
+  readonly resultsTableRows: number;
   /** The sheet's rows in use, from row 1: leftovers below the tables end there. */
   readonly usedRows: number;
 }

@@ -258,6 +258,7 @@ export async function readWorkbook(
         resultsTable: layout.results.name,
         runRows: recordedRunRows(runsPiece!.values.slice(1)),
         resultRows,
+        resultsTableRows: layout.results.rowCount - 1,
         usedRows: historyUsed!.top + historyUsed!.rows,
       },
     };

@@ -150,7 +150,7 @@ describe("a run appended to KPI History in place", () => {
     expect(outcomes.new).toBeGreaterThan(0);
   });
 
-  test("when clearing the staged rows fails too, they stay below the tables as no run's, and the next run writes over them", async () => {
+  test("when clearing the staged rows fails too, they stay under KpiRunResults, outside it, and the next run writes over them", async () => {
     const { state, write } = await withRun1();
     const old = resultsState(state, "KPI History")!;
     // Excel fails deleting the old results sheet (so the swap rolls back), and then every clear.
@@ -163,7 +163,9 @@ describe("a run appended to KPI History in place", () => {
     const left = resultsState(state, "KPI History")!;
     expect(left.tables).toEqual(old.tables);
     expect(left.conditionalFormats).toBe(old.conditionalFormats);
-    expect(left.values[2][0]).toBe(2);
+    // KpiRuns' line is written only with the commit; the staged rows stay under KpiRunResults, which
+    // AutoExpand took them into and the rollback resized back, so they are outside it.
+    expect(left.values[2].slice(0, 12)).toEqual(Array(12).fill(""));
     expect(left.values[11][14]).toBe("Apollo");
     state.beforeOperation = () => undefined;
     await write();

@@ -322,6 +322,7 @@ describe("today's KPI History layout is read in part: every run, only the compar
       resultsTable: "KpiRunResults",
       runRows: 3,
       resultRows: 27,
+      resultsTableRows: 27,
       usedRows: 28,
     });
     expect(workbook.historyStrayed).toBeUndefined();
