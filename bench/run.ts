@@ -854,8 +854,8 @@ How each figure is made:
   in a workbook carrying the bench's 24 monthly runs (240,000 KpiRunResults rows) and in one without a
   history; both record a new run. The read takes KpiRuns and only the compared run's 10,000 rows,
   found from the runs' Targets counts and proven by their Run cells (the whole Run column is read only
-  when rows were moved by hand); run 25 is appended under the tables and committed by resizing them
-  (ExcelApi 1.13, \`src/excel/history-append.ts\`). Of the extra syncs, one is the compared rows' and one
+  when rows were moved by hand); run 25's rows are written under KpiRunResults and committed with
+  its KpiRuns line and the tables' resize (ExcelApi 1.13, \`src/excel/history-append.ts\`). Of the extra syncs, one is the compared rows' and one
   the survey of the old KPI Rewards sheet's marks, which only the workbook with a history has. The
   two workbooks are run in turn, three times each; wall and CPU time medians, the load average beside
   them. Every sync's request and response is under 5 MB: value
