@@ -20,6 +20,7 @@ import {
   type WorkbookGrid,
 } from "./workbook";
 import { headerlessTable } from "../messages";
+import { keepShape } from "./kept-shapes";
 
 export type TableKind =
   "targets" | "long observations" | "wide observations" | "adjustments" | "pay curves";
@@ -326,3 +327,5 @@ export function missingTable(
     return "observations";
   return undefined;
 }
+
+keepShape(new TableView("", [], 0, 0, 0, 0, 0, 0));

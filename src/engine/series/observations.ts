@@ -2,6 +2,7 @@ import { cellKind, cellText, describeCell, type CellValue } from "../grid/cell";
 import { CellReader } from "../grid/cell-reader";
 import { nameKey } from "../grid/header";
 import { IssueLog } from "../grid/issue";
+import { keepShape } from "../grid/kept-shapes";
 import { Series, SortScratch, sortIndicesByDay, type Days } from "./series";
 import type { ObservationsTable } from "../grid/tables";
 import {
@@ -385,3 +386,6 @@ function planWide(
   }
   return { table, columns: gridColumns, base, width, rows };
 }
+
+keepShape(new ObservationIndex());
+keepShape(new Collector());

@@ -1,3 +1,4 @@
+import { keepShape } from "../grid/kept-shapes";
 import type { Window } from "./window";
 
 /**
@@ -15,8 +16,9 @@ export class Series {
   private readonly prefix: Float64Array;
   private readonly from: number;
   readonly length: number;
-  private minTree?: Float64Array;
-  private maxTree?: Float64Array;
+  // Set in the constructor, so every series has one shape (see kept-shapes.ts).
+  private minTree: Float64Array | undefined = undefined;
+  private maxTree: Float64Array | undefined = undefined;
   /** Values read by min and max scans, before a tree is built. */
   private scanned = 0;
 
@@ -332,3 +334,6 @@ function packedOrder(
   for (let i = 0; i < n; i++) order[i] = order[i] % indexScale;
   return order;
 }
+
+keepShape(new Series(new Float64Array(0), new Float64Array(0)));
+keepShape(new SortScratch());
