@@ -122,6 +122,20 @@ interface Chunk {
   range?: Excel.Range;
 }
 
+/** A table's area as the engine recognises it, from its loaded range. */
+function areaOf({ table, range }: { table: Excel.Table; range: Excel.Range }): Required<TableArea> {
+  return {
+    name: table.name,
+    top: range.rowIndex,
+    left: range.columnIndex,
+    rowCount: range.rowCount,
+    columnCount: range.columnCount,
+    // The range holds the header and totals rows when shown: the engine reads neither as data.
+    hasHeaderRow: table.showHeaders,
+    totalsRowCount: table.showTotals ? 1 : 0,
+  };
+}
+
 /**
  * Reads every input sheet's used range and its Excel tables within the platform's limits: one sync for
  * the sheet and table names, one for the used ranges, the tables' geometry and the sheets' first rows,
@@ -157,17 +171,7 @@ export async function readWorkbook(
   // Today's layout on the final sheet is read in part; anything else (a stopped swap's checked sheet,
   // whose tables still carry their working names, an older layout, an older host) is read whole.
   const tablesOf = (sheet: string) =>
-    tableRanges
-      .filter(({ worksheet }) => sameSheetName(worksheet.name, sheet))
-      .map(({ table, range }) => ({
-        name: table.name,
-        top: range.rowIndex,
-        left: range.columnIndex,
-        rowCount: range.rowCount,
-        columnCount: range.columnCount,
-        hasHeaderRow: table.showHeaders,
-        totalsRowCount: table.showTotals ? 1 : 0,
-      }));
+    tableRanges.filter(({ worksheet }) => sameSheetName(worksheet.name, sheet)).map(areaOf);
   const layout =
     historyUsed &&
     !history!.unfinished() &&
@@ -269,19 +273,10 @@ export async function readWorkbook(
   }
 
   const areas = new Map<string, TableArea[]>();
-  for (const { table, range, worksheet } of tableRanges) {
-    const list = areas.get(worksheet.name) ?? [];
-    list.push({
-      name: table.name,
-      top: range.rowIndex,
-      left: range.columnIndex,
-      rowCount: range.rowCount,
-      columnCount: range.columnCount,
-      // The range holds the header and totals rows when shown: the engine reads neither as data.
-      hasHeaderRow: table.showHeaders,
-      totalsRowCount: table.showTotals ? 1 : 0,
-    });
-    areas.set(worksheet.name, list);
+  for (const tableRange of tableRanges) {
+    const list = areas.get(tableRange.worksheet.name) ?? [];
+    list.push(areaOf(tableRange));
+    areas.set(tableRange.worksheet.name, list);
   }
   const grids: SheetGrid[] = sheets.map((sheet) => ({
     name: sheet.name,
