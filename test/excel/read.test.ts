@@ -1,4 +1,4 @@
-import { findTables, summariseTables } from "../../src/engine";
+import { findTables, RUN_RESULTS_HEADER, RUNS_HEADER, summariseTables } from "../../src/engine";
 import { sampleWorkbook } from "../../src/sheet";
 import {
   readProgressText,
@@ -440,35 +440,10 @@ describe("today's KPI History layout is read in part: every run, only the compar
   test("an earlier layout (KpiRunResults under KpiRuns) is read whole, and no place to append is given", async () => {
     const state = fakeExcel();
     const sheet = state.addSheet("KPI History", [
-      [
-        "Run",
-        "As of",
-        "Evaluated at",
-        "Targets",
-        "Met",
-        "Missed",
-        "Pending",
-        "Review",
-        "Total reward",
-        "Inputs",
-        "Approved by",
-        "Approved at",
-      ],
+      [...RUNS_HEADER],
       [1, SAMPLE_AS_OF, SAMPLE_AS_OF + 1, 1, 1, 0, 0, 0, 500, "abc", "", ""],
       [],
-      [
-        "Run",
-        "Project",
-        "KPI",
-        "Team",
-        "Status",
-        "Baseline",
-        "Actual",
-        "Attainment",
-        "Payout",
-        "Start",
-        "Observations",
-      ],
+      [...RUN_RESULTS_HEADER],
       [1, "Helpdesk", "Calls", "Team", "Met", 10, 8, 1, 500, 45323, 30],
     ]);
     sheet.names.set("KpiRewards_Owner", {
