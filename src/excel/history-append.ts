@@ -1,8 +1,14 @@
-import { type CellValue, columnName, type RunRecord, type RunTargetRecord } from "../engine";
-import { bodyRows, historySheet, RUN_RESULTS_LEFT, writableValue } from "../sheet";
+import {
+  columnName,
+  RUN_RESULTS_HEADER,
+  type RunRecord,
+  type RunTargetRecord,
+  RUNS_HEADER,
+} from "../engine";
+import { historySheet, type HistorySheet, RUN_RESULTS_LEFT } from "../sheet";
 import type { HistoryPlace } from "./history-place";
 import type { SwapCommit } from "./swap";
-import { formatColumns, writeCells, writeHighlights } from "./write";
+import { bodyValues, formatColumns, writeCells, writeHighlights } from "./write";
 
 /** A new run to add to a `KPI History` sheet of today's layout, read in part (read.ts). */
 export interface HistoryAppend {
@@ -27,8 +33,8 @@ export interface HistoryAppend {
  */
 export function historyAppendCommit(append: HistoryAppend): SwapCommit {
   const { place, record, results } = append;
-  const runsWidth = 12;
-  const resultsWidth = 11;
+  const runsWidth = RUNS_HEADER.length;
+  const resultsWidth = RUN_RESULTS_HEADER.length;
   // 1-based sheet rows: the header is row 1.
   const runRow = place.runRows + 2;
   const firstResult = place.resultRows + 2;
@@ -37,16 +43,15 @@ export function historyAppendCommit(append: HistoryAppend): SwapCommit {
     `${columnName(RUN_RESULTS_LEFT)}1:${columnName(RUN_RESULTS_LEFT + resultsWidth - 1)}${bottom}`;
   const runsRange = `A1:${columnName(runsWidth - 1)}${runRow}`;
   const resultsRange = resultsColumns(lastResult);
-  const laid = (date1904: boolean) => historySheet({ runs: [record], results }, date1904);
   const sheetOf = (context: Excel.RequestContext) =>
     context.workbook.worksheets.getItem(place.sheet);
-  // The workbook's date system, known once the swap stages (always before it commits).
-  let date1904 = false;
+  // Laid out once the swap stages, in the workbook's date system (it always stages before it commits).
+  let laid: HistorySheet | undefined;
   return {
     async stage(build) {
-      date1904 = build.date1904;
+      laid = historySheet({ runs: [record], results }, build.date1904);
       const sheet = sheetOf(build.context);
-      const runResults = laid(build.date1904).tables[1].table;
+      const runResults = laid.tables[1].table;
       // A stopped run's rows further down than this run's go; the rest it writes over.
       if (place.usedRows > lastResult)
         sheet
@@ -59,20 +64,18 @@ export function historyAppendCommit(append: HistoryAppend): SwapCommit {
           .clear();
       // Number formats first, so text that looks like a formula or a number stays exactly as written.
       formatColumns(sheet, runResults, RUN_RESULTS_LEFT, firstResult, lastResult);
-      await writeCells(build, sheet, cells(bodyRows(runResults)), firstResult, RUN_RESULTS_LEFT);
+      await writeCells(build, sheet, bodyValues(runResults), firstResult, RUN_RESULTS_LEFT);
     },
     apply(context) {
       const sheet = sheetOf(context);
       sheet.tables.getItem(place.resultsTable).resize(resultsRange);
       // Status colours over the whole grown column, laid again (the old rules are cleared first),
       // before the commit: should Excel stop in between, the next run appends and lays them again.
-      writeHighlights(sheet, laid(false).tables[1].table, RUN_RESULTS_LEFT, 2, lastResult, true);
+      writeHighlights(sheet, laid!.tables[1].table, RUN_RESULTS_LEFT, 2, lastResult, true);
       // The commit: the run's line in KpiRuns (a small write, dates in the workbook's system).
-      const runs = laid(date1904).tables[0].table;
+      const runs = laid!.tables[0].table;
       formatColumns(sheet, runs, 0, runRow, runRow);
-      sheet.getRange(`A${runRow}:${columnName(runsWidth - 1)}${runRow}`).values = cells(
-        bodyRows(runs)
-      );
+      sheet.getRange(`A${runRow}:${columnName(runsWidth - 1)}${runRow}`).values = bodyValues(runs);
       sheet.tables.getItem(place.runsTable).resize(runsRange);
     },
     verify(context) {
@@ -107,8 +110,4 @@ export function historyAppendCommit(append: HistoryAppend): SwapCommit {
         .clear();
     },
   };
-}
-
-function cells(rows: readonly (readonly CellValue[])[]): (string | number | boolean)[][] {
-  return rows.map((row) => row.map(writableValue));
 }

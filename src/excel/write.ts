@@ -25,9 +25,13 @@ import { ForeignSheetError, swapInSheets, type Build, type SheetPlan } from "./s
 
 export { ForeignSheetError, UnfinishedWriteError, WriteStoppedError } from "./swap";
 
-/** Values to write: user text stays text because its cells are formatted `@` before the values land. */
-export function tableValues(table: OutputTable): (string | number | boolean)[][] {
-  return [table.header.slice(), ...bodyRows(table).map((row) => row.map(writableValue))];
+/** A table's body as values to write: user text stays text because its cells are formatted `@` first. */
+export function bodyValues(table: OutputTable): (string | number | boolean)[][] {
+  return bodyRows(table).map((row) => row.map(writableValue));
+}
+
+function tableValues(table: OutputTable): (string | number | boolean)[][] {
+  return [table.header.slice(), ...bodyValues(table)];
 }
 
 /** Lines, tables, column widths and frozen rows of a laid-out sheet, dates in the workbook's system. */
