@@ -86,11 +86,6 @@ export function setAttribute(node: XmlNode, name: string, value: string): void {
   node[ATTRIBUTES] = attributes;
 }
 
-export function removeAttribute(node: XmlNode, name: string): void {
-  const attributes = node[ATTRIBUTES] as Record<string, string> | undefined;
-  if (attributes) delete attributes[name];
-}
-
 /** The text an element holds (a defined name's formula). */
 export function textOf(node: XmlNode): string {
   return childrenOf(node)
