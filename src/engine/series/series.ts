@@ -1,13 +1,14 @@
 import { keepShape } from "../grid/kept-shapes";
 import type { Window } from "./window";
 
-/**
- * One Project/KPI's observations, sorted once by date (ties keep their row order). Every window is then
- * answered by binary search, sums by prefix sums, min and max by a segment tree built on first use.
- */
 /** Days of observations: whole days fit 4 bytes each, a time of day needs 8. */
 export type Days = Float64Array | Int32Array;
 
+/**
+ * One Project/KPI's observations, sorted once by date (ties keep their row order). Every window is then
+ * answered by binary search, sums by prefix sums, min and max by a scan or a segment tree built once
+ * scanning would cost more.
+ */
 export class Series {
   // A series is the range [from, from + length) of arrays it may share with every other series of a
   // workbook: one object each, not four (views are objects the collector copies while they live).
