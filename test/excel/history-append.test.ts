@@ -5,6 +5,7 @@ import { readWorkbook } from "../../src/excel/read";
 import { evaluateInExcel } from "../../src/excel/run";
 import { WriteStoppedError, writeResults } from "../../src/excel/write";
 import { sheetValues, type WorkbookState } from "../../tools/fake-excel";
+import { atClock } from "../support/clock";
 import { fakeExcel, resultsState, withSample } from "../support/excel-workbook";
 
 /** 30 Sep 2024 and 31 Oct 2024, 1900 serials. */
@@ -65,7 +66,10 @@ async function withRun1(): Promise<{
 }> {
   const state = fakeExcel();
   withSample(state);
-  await evaluateInExcel({ asOfMode: "fixed", asOf: "2024-09-30" });
+  // Run 1 is recorded at the same minute every time, so that histories built apart compare equal.
+  await atClock(new Date(2024, 9, 1, 9, 30), () =>
+    evaluateInExcel({ asOfMode: "fixed", asOf: "2024-09-30" })
+  );
   const write = (failAt?: number) =>
     Excel.run(async (context) => {
       const workbook = await readWorkbook(context, { history: true, asOf: OCT_31 });

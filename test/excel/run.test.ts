@@ -2,6 +2,7 @@ import { evaluateInExcel, selectCell, selectedRange } from "../../src/excel/run"
 import { UnfinishedWriteError, WriteStoppedError } from "../../src/excel/write";
 import { RUN_RESULTS_HEADER, RUNS_HEADER } from "../../src/engine";
 import { parseBox, sheetValues, WorkbookState } from "../../tools/fake-excel";
+import { atClock } from "../support/clock";
 import { fakeExcel, resultsState, sheetsBut, withSample } from "../support/excel-workbook";
 
 const SAMPLE = { asOfMode: "fixed", asOf: "2024-09-30" } as const;
@@ -13,32 +14,8 @@ const TOTAL = 5000 + 1893.6798296554564 + 8000;
 const PROCESS_COST_REWARD: [number, number] = [3, 11];
 
 /** Evaluates the sample as the pane does, with the clock at `at` (local time). */
-async function evaluateAt(at: Date, settings: Parameters<typeof evaluateInExcel>[0] = SAMPLE) {
-  jest.useFakeTimers({
-    now: at,
-    doNotFake: [
-      "hrtime",
-      "nextTick",
-      "performance",
-      "queueMicrotask",
-      "requestAnimationFrame",
-      "cancelAnimationFrame",
-      "requestIdleCallback",
-      "cancelIdleCallback",
-      "setImmediate",
-      "clearImmediate",
-      "setInterval",
-      "clearInterval",
-      "setTimeout",
-      "clearTimeout",
-    ],
-  });
-  try {
-    return await evaluateInExcel(settings);
-  } finally {
-    jest.useRealTimers();
-  }
-}
+const evaluateAt = (at: Date, settings: Parameters<typeof evaluateInExcel>[0] = SAMPLE) =>
+  atClock(at, () => evaluateInExcel(settings));
 
 const history = (state: WorkbookState) => sheetValues(state, "KPI History");
 const headerLine = (state: WorkbookState) => sheetValues(state, "KPI Rewards")[1][0] as string;
