@@ -1,6 +1,4 @@
 import type { Browser, Page } from "playwright-core";
-import { todaySerial } from "../../../src/engine";
-import { formatDay } from "../../../src/sheet";
 import { openWithFakeOffice, serveDist } from "../../support/browser";
 import { launchChromium } from "../../support/chromium";
 
@@ -97,7 +95,8 @@ describe("the pane's run line, what changed, Approve and adjustments", () => {
 
   test("Approve asks for the name once (not blank), remembers it in the workbook, and an approved run cannot be approved again", async () => {
     const page = await evaluatedSample();
-    const today = formatDay(todaySerial());
+    // The approval is dated by the pane's clock: stopped at 30 Nov 2024, so no midnight moves it.
+    await page.clock.setFixedTime(new Date(2024, 10, 30, 10, 0));
     await page.getByRole("button", { name: "Approve run 1" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByRole("button", { name: "Approve", exact: true }).click();
@@ -109,7 +108,7 @@ describe("the pane's run line, what changed, Approve and adjustments", () => {
     await page.waitForFunction(() =>
       document.querySelector('[data-testid="run-line"]')?.textContent?.includes("approved")
     );
-    expect(await runLine(page)).toBe(`Run 1 · approved by Ana Silva on ${today}`);
+    expect(await runLine(page)).toBe("Run 1 · approved by Ana Silva on 30 Nov 2024");
     expect(await page.getByRole("button", { name: "Approve run 1" }).isDisabled()).toBe(true);
     expect(await page.getByTestId("approve-note").innerText()).toBe(
       "Run 1 is approved; an approved run cannot be approved again."
@@ -132,7 +131,7 @@ describe("the pane's run line, what changed, Approve and adjustments", () => {
       document.querySelector('[data-testid="run-line"]')?.textContent?.includes("approved")
     );
     expect(await page.getByRole("dialog").count()).toBe(0);
-    expect(await runLine(page)).toBe(`Run 2 · approved by Ana Silva on ${today}`);
+    expect(await runLine(page)).toBe("Run 2 · approved by Ana Silva on 30 Nov 2024");
     await page.close();
   });
 });
