@@ -239,20 +239,8 @@ export function sortIndicesByDay(
 ): void {
   const n = to - from;
   const { keys } = scratch.room(n);
-  // What dateOrder learns in a pass of its own, learnt while gathering the days.
-  let inOrder = true;
-  let whole = true;
-  let low = Infinity;
-  let high = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const day = days[indices[from + i]];
-    keys[i] = day;
-    if (i > 0 && day < keys[i - 1]) inOrder = false;
-    if (day !== Math.floor(day)) whole = false;
-    if (day < low) low = day;
-    if (day > high) high = day;
-  }
-  const order = inOrder ? undefined : orderBy(keys, n, whole, low, high, scratch);
+  for (let i = 0; i < n; i++) keys[i] = days[indices[from + i]];
+  const order = dateOrder(keys, n, scratch);
   if (!order) {
     for (let i = 0; i < n; i++) sorted[from + i] = keys[i];
     return;
@@ -281,18 +269,7 @@ function dateOrder(dates: Float64Array, n: number, scratch: SortScratch): Float6
     if (date < low) low = date;
     if (date > high) high = date;
   }
-  return sorted ? undefined : orderBy(dates, n, whole, low, high, scratch);
-}
-
-/** The stable order of the first `n` dates, whole or not, between `low` and `high`. */
-function orderBy(
-  dates: Float64Array,
-  n: number,
-  whole: boolean,
-  low: number,
-  high: number,
-  scratch: SortScratch
-): Float64Array {
+  if (sorted) return undefined;
   const span = high - low + 1;
   return whole && span <= 4 * n + 64
     ? countingOrder(dates, n, low, span, scratch)
