@@ -191,20 +191,21 @@ export function readObservations(
   issues: IssueLog
 ): ObservationIndex {
   const collector = new Collector();
-  let places = 0;
-  for (const table of tables) places += dataRows(table) * valueColumns(table);
+  // Each table's places: a data row's worth of value columns per row.
+  const sizes = tables.map((table) => dataRows(table) * valueColumns(table));
+  const places = sizes.reduce((sum, size) => sum + size, 0);
   const observed: Observed = {
     slots: new Int32Array(places).fill(-1),
     days: new Float64Array(places),
     values: new Float64Array(places),
   };
   let base = 0;
-  const plans = tables.map((table) => {
+  const plans = tables.map((table, t) => {
     const plan =
       table.kind === "long observations"
         ? planLong(table, base, observed, reader, issues, collector)
         : planWide(table, base, observed, reader, issues, collector);
-    base += dataRows(table) * valueColumns(table);
+    base += sizes[t];
     return plan;
   });
   const built = collector.build(observed, plans, issues);
