@@ -7,6 +7,7 @@ import {
   RUNS_HEADER,
   runTargetRows,
   type RunHistory,
+  type RunRecord,
   type SheetGrid,
   type TableArea,
   type WorkbookGrid,
@@ -24,6 +25,7 @@ import {
   runBlocks,
   runSpans,
   todaysTables,
+  type HistoryTable,
 } from "./history-place";
 
 /**
@@ -178,97 +180,22 @@ export async function readWorkbook(
     Office.context.requirements.isSetSupported("ExcelApi", APPEND_API)
       ? todaysTables(tablesOf(historyUsed.name))
       : undefined;
-  const piece = (top: number, left: number, rows: number, columns: number, cellBytes: number) =>
-    historyRead(historyUsed!, top, left, rows, columns, cellBytes);
-  const runsPiece = layout && piece(0, 0, layout.runs.rowCount, RUNS_HEADER.length, 16);
-  const headPiece = layout && piece(0, layout.results.left, 1, RUN_RESULTS_HEADER.length, 16);
-  const headersRead = () =>
-    isHeader(runsPiece!.values[0], RUNS_HEADER) &&
-    isHeader(headPiece!.values[0], RUN_RESULTS_HEADER);
-  const runsOf = () => runRecords(runsPiece!.values.slice(1), dateSystem.date1904());
-  // Once KpiRuns is in, the compared runs' rows are where the runs' Targets put them: they are read
-  // with the inputs' next chunks, with the last row's Run cell that proves the table ends as counted.
-  let blocks: { run: number; read: SheetRead }[] | undefined;
-  let lastCell: SheetRead | undefined;
-  const planBlocks = (): SheetRead[] => {
-    if (!layout || blocks || !done(runsPiece!) || !done(headPiece!) || !headersRead()) return [];
-    const runs = runsOf();
-    const at = runBlocks(runs, layout.results.rowCount - 1);
-    blocks = [];
-    if (!at) return [];
-    // In the sheet's order, as the Run column's stretches would be.
-    const wanted = [...comparedRuns(runs, options.asOf)].sort(
-      (a, b) => at.get(a)!.first - at.get(b)!.first
-    );
-    for (const run of wanted) {
-      const block = at.get(run)!;
-      if (block.rows > 0)
-        blocks.push({
-          run,
-          read: piece(
-            1 + block.first,
-            layout.results.left,
-            block.rows,
-            RUN_RESULTS_HEADER.length,
-            16
-          ),
-        });
-    }
-    lastCell = piece(layout.results.rowCount - 1, layout.results.left, 1, 1, RUN_CELL_BYTES);
-    return [...blocks.map((b) => b.read), lastCell];
-  };
-  const wholeHistory = historyUsed && !layout ? [historyUsed] : [];
+  const partial =
+    historyUsed &&
+    layout &&
+    new HistoryInPart(historyUsed, layout, options.asOf, dateSystem.date1904());
+  const wholeHistory = historyUsed && !partial ? [historyUsed] : [];
   await readAll(
     context,
-    [...sheets, ...wholeHistory, ...(layout ? [runsPiece!, headPiece!] : [])],
+    [...sheets, ...wholeHistory, ...(partial?.first ?? [])],
     totalRows,
     options,
-    planBlocks
+    partial?.more
   );
-
-  let partial: { history: RunHistory; place: HistoryPlace } | undefined;
-  if (layout && headersRead()) {
-    const runs = runsOf();
-    const last = runs[runs.length - 1];
-    const counted =
-      lastCell !== undefined &&
-      lastCell.values[0]?.[0] === last?.run &&
-      blocks!.every((b) => b.read.values.every((row) => row[0] === b.run));
-    let resultRows = layout.results.rowCount - 1;
-    let parts = (blocks ?? []).map((b) => b.read);
-    if (!counted) {
-      // Rows added or removed by hand, or a stopped run's rows in the table: the Run column says
-      // which rows are whose.
-      const runColumn = piece(1, layout.results.left, resultRows, 1, RUN_CELL_BYTES);
-      await readAll(context, [runColumn], totalRows, options);
-      const runCells = runColumn.values.map((row) => row[0]);
-      resultRows = recordedResultRows(runCells, runs);
-      parts = runSpans(runCells, comparedRuns(runs, options.asOf), resultRows).map((span) =>
-        piece(1 + span.first, layout.results.left, span.rows, RUN_RESULTS_HEADER.length, 16)
-      );
-      await readAll(context, parts, totalRows, options);
-    }
-    partial = {
-      history: {
-        runs,
-        results: runTargetRows(
-          parts.flatMap((part) => part.values),
-          dateSystem.date1904()
-        ),
-      },
-      place: {
-        sheet: historyUsed!.name,
-        runsTable: layout.runs.name,
-        resultsTable: layout.results.name,
-        runRows: recordedRunRows(runsPiece!.values.slice(1)),
-        resultRows,
-        resultsTableRows: layout.results.rowCount - 1,
-        usedRows: historyUsed!.top + historyUsed!.rows,
-      },
-    };
-  } else if (layout) {
+  const inPart = await partial?.finish(context, totalRows, options);
+  if (partial && !inPart) {
     // Headers that are not today's: the engine finds the tables by their header rows in the whole sheet.
-    wholeHistory.push(historyUsed!);
+    wholeHistory.push(partial.sheet);
     await readAll(context, wholeHistory, totalRows, options);
   }
 
@@ -287,10 +214,10 @@ export async function readWorkbook(
   }));
   const date1904 = dateSystem.date1904();
   if (!options.history) return { sheets: grids, date1904 };
-  if (partial)
-    return { sheets: grids, date1904, history: partial.history, historyPlace: partial.place };
+  if (inPart)
+    return { sheets: grids, date1904, history: inPart.history, historyPlace: inPart.place };
   // The engine finds both tables by their header rows, wherever the used range starts.
-  const runs = wholeHistory.length > 0 ? readRunHistory(historyUsed!.values, date1904) : NO_HISTORY;
+  const runs = wholeHistory[0] ? readRunHistory(wholeHistory[0].values, date1904) : NO_HISTORY;
   const strayed = historyProxy !== undefined && history!.unfinished();
   return { sheets: grids, date1904, history: runs, ...(strayed ? { historyStrayed: true } : {}) };
 }
@@ -317,13 +244,13 @@ async function readAll(
 const done = (sheet: SheetRead) => sheet.values.length === sheet.rows;
 
 /** A block of the history sheet read like a sheet of its own: its rows ride in the input sheets' syncs. */
-function historyRead(
+function historyBlock(
   sheet: SheetRead,
   top: number,
   left: number,
   rows: number,
   columns: number,
-  cellBytes: number
+  cellBytes = DEFAULT_CELL_BYTES
 ): SheetRead {
   return {
     name: sheet.name,
@@ -338,6 +265,122 @@ function historyRead(
     bytes: 0,
     bytesPerRow: cellBytes * columns,
   };
+}
+
+/**
+ * `KPI History` of today's layout read in part, its blocks riding in the inputs' syncs: KpiRuns and the
+ * results' header first; once they are in, the compared runs' rows where the runs' Targets put them,
+ * with the last row's Run cell that proves the table ends as counted. Without that proof (rows added,
+ * removed or moved by hand, a stopped run's rows in the table) the Run column says which rows are whose.
+ */
+class HistoryInPart {
+  /** KpiRuns, header included, and KpiRunResults' header: what the first syncs read. */
+  readonly first: readonly [SheetRead, SheetRead];
+  /** The runs, once KpiRuns is in under today's headers. */
+  private runs: RunRecord[] | undefined;
+  /** The compared runs' rows where their Targets put them, and the table's last Run cell. */
+  private planned: { blocks: { run: number; read: SheetRead }[]; lastCell?: SheetRead } | undefined;
+
+  constructor(
+    readonly sheet: SheetRead,
+    private readonly layout: { runs: HistoryTable; results: HistoryTable },
+    private readonly asOf: number | undefined,
+    private readonly date1904: boolean
+  ) {
+    this.first = [
+      historyBlock(sheet, 0, 0, layout.runs.rowCount, RUNS_HEADER.length),
+      historyBlock(sheet, 0, layout.results.left, 1, RUN_RESULTS_HEADER.length),
+    ];
+  }
+
+  /** KpiRunResults' rows under its header, as the table stood when read. */
+  private get tableRows(): number {
+    return this.layout.results.rowCount - 1;
+  }
+
+  /** `rows` rows of KpiRunResults from its row `first` (0-based under the header). */
+  private results(
+    first: number,
+    rows: number,
+    columns: number = RUN_RESULTS_HEADER.length
+  ): SheetRead {
+    const cellBytes = columns === 1 ? RUN_CELL_BYTES : DEFAULT_CELL_BYTES;
+    return historyBlock(this.sheet, 1 + first, this.layout.results.left, rows, columns, cellBytes);
+  }
+
+  /** The runs, when both first blocks are in and their headers are today's. */
+  private recordedRuns(): RunRecord[] | undefined {
+    const [runs, head] = this.first;
+    if (this.runs || !done(runs) || !done(head)) return this.runs;
+    if (isHeader(runs.values[0], RUNS_HEADER) && isHeader(head.values[0], RUN_RESULTS_HEADER))
+      this.runs = runRecords(runs.values.slice(1), this.date1904);
+    return this.runs;
+  }
+
+  /** Asked before each sync: the compared runs' blocks, once, as soon as KpiRuns is in. */
+  readonly more = (): SheetRead[] => {
+    const runs = this.recordedRuns();
+    if (!runs || this.planned) return [];
+    this.planned = { blocks: [] };
+    const at = runBlocks(runs, this.tableRows);
+    if (!at) return [];
+    // In the sheet's order, as the Run column's stretches would be.
+    const wanted = [...comparedRuns(runs, this.asOf)].sort(
+      (a, b) => at.get(a)!.first - at.get(b)!.first
+    );
+    for (const run of wanted) {
+      const { first, rows } = at.get(run)!;
+      if (rows > 0) this.planned.blocks.push({ run, read: this.results(first, rows) });
+    }
+    this.planned.lastCell = this.results(this.tableRows - 1, 1, 1);
+    return [...this.planned.blocks.map((b) => b.read), this.planned.lastCell];
+  };
+
+  /**
+   * Once the shared reads are done: the history (every run, the compared runs' results) and where
+   * the next run goes; undefined when the headers are not today's, and the sheet must be read whole.
+   */
+  async finish(
+    context: Excel.RequestContext,
+    totalRows: number,
+    options: ReadOptions
+  ): Promise<{ history: RunHistory; place: HistoryPlace } | undefined> {
+    const runs = this.recordedRuns();
+    if (!runs) return undefined;
+    const { blocks, lastCell } = this.planned ?? { blocks: [] };
+    const counted =
+      lastCell !== undefined &&
+      lastCell.values[0]?.[0] === runs[runs.length - 1]?.run &&
+      blocks.every((b) => b.read.values.every((row) => row[0] === b.run));
+    let resultRows = this.tableRows;
+    let parts = blocks.map((b) => b.read);
+    if (!counted) {
+      const runColumn = this.results(0, resultRows, 1);
+      await readAll(context, [runColumn], totalRows, options);
+      const runCells = runColumn.values.map((row) => row[0]);
+      resultRows = recordedResultRows(runCells, runs);
+      parts = runSpans(runCells, comparedRuns(runs, this.asOf), resultRows).map((span) =>
+        this.results(span.first, span.rows)
+      );
+      await readAll(context, parts, totalRows, options);
+    }
+    const results = runTargetRows(
+      parts.flatMap((part) => part.values),
+      this.date1904
+    );
+    return {
+      history: { runs, results },
+      place: {
+        sheet: this.sheet.name,
+        runsTable: this.layout.runs.name,
+        resultsTable: this.layout.results.name,
+        runRows: recordedRunRows(this.first[0].values.slice(1)),
+        resultRows,
+        resultsTableRows: this.tableRows,
+        usedRows: this.sheet.top + this.sheet.rows,
+      },
+    };
+  }
 }
 
 /**
