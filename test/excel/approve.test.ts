@@ -1,20 +1,11 @@
 import { ApprovalError, approveRun } from "../../src/excel/approve";
 import { evaluateInExcel } from "../../src/excel/run";
-import { sheetValues, type WorkbookState } from "../../tools/fake-excel";
-import { fakeExcel, sheetsBut, withSample } from "../support/excel-workbook";
+import { sheetValues } from "../../tools/fake-excel";
+import { fakeExcel, sampleWithRuns, sheetsBut, withSample } from "../support/excel-workbook";
 
 const SAMPLE = { asOfMode: "fixed", asOf: "2024-09-30" } as const;
 /** 30 Nov 2024 is serial 45626; 10:00 is 10/24 of a day. */
 const NOV_30_10AM = 45626 + 10 / 24;
-
-async function sampleWithRuns(state: WorkbookState, runs = 1) {
-  withSample(state);
-  await evaluateInExcel(SAMPLE);
-  for (let run = 2; run <= runs; run++) {
-    state.sheet("Targets")!.set(3, 11, 8000 + run);
-    await evaluateInExcel(SAMPLE);
-  }
-}
 
 describe("approving a run", () => {
   test("writes Approved by and Approved at of that run and no other cell, in 4 syncs", async () => {
@@ -49,7 +40,7 @@ describe("approving a run", () => {
 
   test("an approved run cannot be approved again: the refusal names who approved it and when", async () => {
     const state = fakeExcel();
-    await sampleWithRuns(state);
+    await sampleWithRuns(state, 1);
     await approveRun(1, "Ana Silva", new Date(2024, 10, 30, 10, 0));
     const before = sheetsBut(state, []);
     await expect(approveRun(1, "Ben Okafor")).rejects.toThrow(

@@ -1,5 +1,4 @@
-import { findTables, RUN_RESULTS_HEADER, RUNS_HEADER, summariseTables } from "../../src/engine";
-import { sampleWorkbook } from "../../src/sheet";
+import { findTables, summariseTables } from "../../src/engine";
 import {
   readProgressText,
   readWorkbook,
@@ -8,33 +7,17 @@ import {
   type ReadProgress,
 } from "../../src/excel/read";
 import { evaluateInExcel } from "../../src/excel/run";
+import { parseBox, sheetValues, type Value } from "../../tools/fake-excel";
 import {
-  installFakeOffice,
-  parseBox,
-  sheetValues,
-  WorkbookState,
-  type Value,
-} from "../../tools/fake-excel";
+  earlierLayoutHistory,
+  fakeExcel,
+  leaveStoppedRun2,
+  sampleWithRuns,
+  withSample,
+} from "../support/excel-workbook";
 import { day } from "../support/workbooks";
 
 const MB5 = 5 * 1024 * 1024;
-
-function fakeExcel(): WorkbookState {
-  const state = new WorkbookState();
-  installFakeOffice(state);
-  return state;
-}
-
-/** The sample workbook's sheets, as a user would have typed them (no tables). */
-function withSample(state: WorkbookState): void {
-  for (const sheet of sampleWorkbook())
-    state.addSheet(
-      sheet.name,
-      sheet.values.map((row) =>
-        row.map((v) => (v === null || v === undefined || typeof v === "object" ? "" : v))
-      )
-    );
-}
 
 /** `count` long observation rows of one KPI, 1,000 a day from 1 Jan 2024: 10 before `start`, 8 from it. */
 function observations(count: number, start: number): Value[][] {
@@ -287,19 +270,6 @@ describe("the run history is read with the inputs, within the limits", () => {
 
 /** 30 Sep 2024, the sample's as-of date, as a 1900 serial. */
 const SAMPLE_AS_OF = 45565;
-/** The sample's Procure-to-Pay Process cost row of Targets, column L (Reward). */
-const PROCESS_COST_REWARD: [number, number] = [3, 11];
-
-/** The sample with runs 1…`runs` recorded as of 30 Sep 2024, run N paying 8,000 + N for Process cost (run 1: 8,000). */
-async function sampleWithRuns(state: WorkbookState, runs: number): Promise<void> {
-  withSample(state);
-  await evaluateInExcel({ asOfMode: "fixed", asOf: "2024-09-30" });
-  for (let run = 2; run <= runs; run++) {
-    state.sheet("Targets")!.set(...PROCESS_COST_REWARD, 8000 + run);
-    await evaluateInExcel({ asOfMode: "fixed", asOf: "2024-09-30" });
-  }
-}
-
 /** Each KpiRunResults row read, as [run, KPI, payout]. */
 const resultsRead = (workbook: Awaited<ReturnType<typeof readWorkbook>>) =>
   workbook.history!.results.map((r) => [r.run, r.kpi, r.payout]);
@@ -360,15 +330,7 @@ describe("today's KPI History layout is read in part: every run, only the compar
   test("rows of a run KpiRuns does not list (a run stopped before its commit) are not history, inside the table or below it", async () => {
     const state = fakeExcel();
     await sampleWithRuns(state, 1);
-    const sheet = state.sheet("KPI History")!;
-    // A stopped run 2: its KpiRuns line under the table, 12 results rows of which the table took 5.
-    sheet.set(2, 0, 2);
-    sheet.set(2, 1, SAMPLE_AS_OF);
-    for (let row = 10; row < 22; row++)
-      [2, "Ghost", "Calls", "Team", "Met", 1, 2, 2, 99, 45323, 3].forEach((v, c) =>
-        sheet.set(row, 13 + c, v)
-      );
-    state.tables.find((t) => t.name === "KpiRunResults")!.rowCount = 15;
+    leaveStoppedRun2(state, SAMPLE_AS_OF);
     const workbook = await Excel.run((context) =>
       readWorkbook(context, { history: true, asOf: SAMPLE_AS_OF + 1 })
     );
@@ -439,21 +401,7 @@ describe("today's KPI History layout is read in part: every run, only the compar
 
   test("an earlier layout (KpiRunResults under KpiRuns) is read whole, and no place to append is given", async () => {
     const state = fakeExcel();
-    const sheet = state.addSheet("KPI History", [
-      [...RUNS_HEADER],
-      [1, SAMPLE_AS_OF, SAMPLE_AS_OF + 1, 1, 1, 0, 0, 0, 500, "abc", "", ""],
-      [],
-      [...RUN_RESULTS_HEADER],
-      [1, "Helpdesk", "Calls", "Team", "Met", 10, 8, 1, 500, 45323, 30],
-    ]);
-    sheet.names.set("KpiRewards_Owner", {
-      name: "KpiRewards_Owner",
-      sheet,
-      box: parseBox("A1"),
-      comment: "",
-    });
-    state.addTable(sheet, parseBox("A1:L2"), "KpiRuns");
-    state.addTable(sheet, parseBox("A4:K5"), "KpiRunResults");
+    earlierLayoutHistory(state, SAMPLE_AS_OF);
     withSample(state);
     const workbook = await Excel.run((context) =>
       readWorkbook(context, { history: true, asOf: SAMPLE_AS_OF + 1 })

@@ -1,17 +1,23 @@
 import { evaluateInExcel, selectCell, selectedRange } from "../../src/excel/run";
 import { UnfinishedWriteError, WriteStoppedError } from "../../src/excel/write";
-import { RUN_RESULTS_HEADER, RUNS_HEADER } from "../../src/engine";
 import { parseBox, sheetValues, WorkbookState } from "../../tools/fake-excel";
 import { atClock } from "../support/clock";
-import { fakeExcel, resultsState, sheetsBut, withSample } from "../support/excel-workbook";
+import {
+  earlierLayoutHistory,
+  fakeExcel,
+  leaveStoppedRun2,
+  PROCESS_COST_REWARD,
+  resultsState,
+  sampleWithRuns,
+  sheetsBut,
+  withSample,
+} from "../support/excel-workbook";
 
 const SAMPLE = { asOfMode: "fixed", asOf: "2024-09-30" } as const;
 /** 30 Sep 2024 in the 1900 system. */
 const AS_OF = 45565;
 /** The sample's targets: 5,000 + 1,893.68 (a partial payout) + 8,000. */
 const TOTAL = 5000 + 1893.6798296554564 + 8000;
-/** Column L of the Targets sheet: Reward; row 4 is Procure-to-Pay's Process cost (Met, 8,000). */
-const PROCESS_COST_REWARD: [number, number] = [3, 11];
 
 /** Evaluates the sample as the pane does, with the clock at `at` (local time). */
 const evaluateAt = (at: Date, settings: Parameters<typeof evaluateInExcel>[0] = SAMPLE) =>
@@ -317,16 +323,8 @@ describe.each([
 describe("an appended run writes over what a stopped run left", () => {
   test("a stopped run 2's line and 12 rows (5 inside the table): run 2 takes rows 3 and 11–19, rows 20–22 are cleared", async () => {
     const state = fakeExcel();
-    withSample(state);
-    await evaluateAt(new Date(2024, 9, 1, 9, 30));
-    const sheet = state.sheet("KPI History")!;
-    sheet.set(2, 0, 2);
-    sheet.set(2, 1, AS_OF);
-    for (let row = 10; row < 22; row++)
-      [2, "Ghost", "Calls", "Team", "Met", 1, 2, 2, 99, 45323, 3].forEach((v, c) =>
-        sheet.set(row, 13 + c, v)
-      );
-    state.tables.find((t) => t.name === "KpiRunResults")!.rowCount = 15;
+    await sampleWithRuns(state, 1);
+    leaveStoppedRun2(state, AS_OF);
     state.sheet("Targets")!.set(...PROCESS_COST_REWARD, 9000);
     const evaluation = await evaluateAt(new Date(2024, 9, 3, 8, 0));
     expect(evaluation.record?.run).toBe(2);
@@ -358,21 +356,7 @@ describe("an appended run writes over what a stopped run left", () => {
 describe("the history is written whole where an append cannot keep its promise, then appended", () => {
   test("an earlier layout (KpiRunResults under KpiRuns) is laid out again once with run 2, every run kept; run 3 is appended in place", async () => {
     const state = fakeExcel();
-    const old = state.addSheet("KPI History", [
-      [...RUNS_HEADER],
-      [1, AS_OF - 30, AS_OF - 29, 1, 1, 0, 0, 0, 500, "abc", "", ""],
-      [],
-      [...RUN_RESULTS_HEADER],
-      [1, "Helpdesk", "Calls", "Support", "Met", 10, 8, 1, 500, 45323, 30],
-    ]);
-    old.names.set("KpiRewards_Owner", {
-      name: "KpiRewards_Owner",
-      sheet: old,
-      box: parseBox("A1"),
-      comment: "",
-    });
-    state.addTable(old, parseBox("A1:L2"), "KpiRuns");
-    state.addTable(old, parseBox("A4:K5"), "KpiRunResults");
+    const old = earlierLayoutHistory(state, AS_OF - 30);
     withSample(state);
     const second = await evaluateAt(new Date(2024, 9, 1, 9, 30));
     expect(second.record?.run).toBe(2);
