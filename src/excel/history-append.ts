@@ -39,8 +39,10 @@ export function historyAppendCommit(append: HistoryAppend): SwapCommit {
   const runRow = place.runRows + 2;
   const firstResult = place.resultRows + 2;
   const lastResult = place.resultRows + 1 + Math.max(1, results.length);
-  const resultsColumns = (bottom: number) =>
-    `${columnName(RUN_RESULTS_LEFT)}1:${columnName(RUN_RESULTS_LEFT + resultsWidth - 1)}${bottom}`;
+  const [firstColumn, lastColumn] = [RUN_RESULTS_LEFT, RUN_RESULTS_LEFT + resultsWidth - 1].map(
+    columnName
+  );
+  const resultsColumns = (bottom: number) => `${firstColumn}1:${lastColumn}${bottom}`;
   const runsRange = `A1:${columnName(runsWidth - 1)}${runRow}`;
   const resultsRange = resultsColumns(lastResult);
   const sheetOf = (context: Excel.RequestContext) =>
@@ -69,9 +71,12 @@ export function historyAppendCommit(append: HistoryAppend): SwapCommit {
     apply(context) {
       const sheet = sheetOf(context);
       sheet.tables.getItem(place.resultsTable).resize(resultsRange);
-      // Status colours over the whole grown column, laid again (the old rules are cleared first),
-      // before the commit: should Excel stop in between, the next run appends and lays them again.
-      writeHighlights(sheet, laid!.tables[1].table, RUN_RESULTS_LEFT, 2, lastResult, true);
+      // Status colours over the whole grown column, laid again before the commit: should Excel stop in
+      // between, the next run appends and lays them again. They are the only rules on the results'
+      // columns, and all of them go first, whatever rows they cover: a stopped run with more targets
+      // may have laid its own further down.
+      sheet.getRange(`${firstColumn}:${lastColumn}`).conditionalFormats.clearAll();
+      writeHighlights(sheet, laid!.tables[1].table, RUN_RESULTS_LEFT, 2, lastResult);
       // The commit: the run's line in KpiRuns (a small write, dates in the workbook's system).
       const runs = laid!.tables[0].table;
       formatColumns(sheet, runs, 0, runRow, runRow);

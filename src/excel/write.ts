@@ -208,21 +208,18 @@ export async function writeCells(
 
 /**
  * The table's conditional formats over its body rows `bodyTop`…`bodyBottom` (1-based): data bars for
- * attainment, status colours for the labels. `replace` clears the rules already on those columns
- * first, so the same rules can be laid again over a grown table.
+ * attainment, status colours for the labels.
  */
 export function writeHighlights(
   sheet: Excel.Worksheet,
   table: OutputTable,
   left: number,
   bodyTop: number,
-  bodyBottom: number,
-  replace = false
+  bodyBottom: number
 ): void {
   for (const { column, highlight } of table.highlights) {
     const letter = columnName(left + column);
     const range = sheet.getRange(`${letter}${bodyTop}:${letter}${bodyBottom}`);
-    if (replace) range.conditionalFormats.clearAll();
     if (highlight === "attainment") {
       const bars = range.conditionalFormats.add(Excel.ConditionalFormatType.dataBar);
       bars.dataBar.positiveFormat.fillColor = ATTAINMENT_BAR_COLOUR;

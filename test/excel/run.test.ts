@@ -353,6 +353,54 @@ describe("an appended run writes over what a stopped run left", () => {
   });
 });
 
+describe("a run that Excel stopped, then a run with fewer targets", () => {
+  /** The sample's last target (Report runtime, Targets row 10) removed by hand: eight targets. */
+  const dropLastTarget = (state: WorkbookState) => {
+    const width = sheetValues(state, "Targets")[0].length;
+    for (let c = 0; c < width; c++) state.sheet("Targets")!.set(9, c, "");
+  };
+  /** What a run records: KPI History whole, its status rules, and the results sheet's cells. */
+  const recorded = (state: WorkbookState) => ({
+    history: resultsState(state, "KPI History"),
+    rules: state.sheet("KPI History")!.conditionalFormats.map((f) => f.address),
+    results: sheetValues(state, "KPI Rewards"),
+  });
+
+  test("stopped at any operation with nine targets, run 2 of eight leaves exactly what a clean run 2 of eight leaves", async () => {
+    const nine = await rerunScenario(1.13);
+    const clean = await nine.build();
+    dropLastTarget(clean);
+    await evaluateAt(new Date(2024, 9, 3, 9, 0));
+    const expected = recorded(clean);
+    // Run 1's nine rows and run 2's eight: the status rules over R2:R18, and nothing below.
+    expect(expected.history!.tables).toEqual([
+      ["KpiRuns", 0, 0, 3, 12],
+      ["KpiRunResults", 0, 13, 18, 11],
+    ]);
+    expect(expected.history!.values.length).toBe(18);
+    expect(new Set(expected.rules)).toEqual(new Set(["R2:R18"]));
+    const outcomes = { stopped: 0, committed: 0 };
+    for (let k = 0; k < nine.operations; k++) {
+      const state = await nine.build();
+      state.failFrom(k);
+      await nine.evaluate().catch(() => undefined);
+      state.beforeOperation = () => undefined;
+      dropLastTarget(state);
+      const next = await evaluateAt(new Date(2024, 9, 3, 9, 0));
+      if (next.record?.run === 3) {
+        // The stopped run had committed run 2 (nine rows): the eight are run 3's.
+        outcomes.committed++;
+        continue;
+      }
+      expect(next.record?.run).toBe(2);
+      expect(recorded(state)).toEqual(expected);
+      outcomes.stopped++;
+    }
+    expect(outcomes.stopped).toBeGreaterThan(0);
+    expect(outcomes.committed).toBeGreaterThan(0);
+  });
+});
+
 describe("the history is written whole where an append cannot keep its promise, then appended", () => {
   test("an earlier layout (KpiRunResults under KpiRuns) is laid out again once with run 2, every run kept; run 3 is appended in place", async () => {
     const state = fakeExcel();
