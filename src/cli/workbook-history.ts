@@ -1,6 +1,5 @@
 import {
-  comparisonRun,
-  lastRun,
+  comparedRuns,
   NO_HISTORY,
   parseRangeAddress,
   readRunHistory,
@@ -8,7 +7,6 @@ import {
   runRecords,
   RUN_RESULTS_HEADER,
   RUNS_HEADER,
-  runsBefore,
   runTargetRows,
   headerKey,
   type CellValue,
@@ -235,16 +233,7 @@ export async function workbookHistory(
   asOf: number
 ): Promise<RunHistory> {
   if (stored.kind !== "segmented") return sheetHistory(stored, workbook);
-  const runs = { runs: stored.runs, results: [] };
-  const wanted = new Set<number>();
-  const basis = comparisonRun(runs);
-  if (basis) wanted.add(basis.run);
-  const last = lastRun(runs);
-  if (last && last.asOf === asOf) {
-    const before = comparisonRun(runsBefore(runs, last.run));
-    if (before) wanted.add(before.run);
-  }
-  return { runs: stored.runs, results: await resultsOf(stored, wanted) };
+  return { runs: stored.runs, results: await resultsOf(stored, comparedRuns(stored.runs, asOf)) };
 }
 
 /** Every run and every result, however the sheet is stored. */

@@ -55,15 +55,13 @@ export type { Window } from "./series/window";
 export { headerKey } from "./grid/header";
 export type { RunHistory, RunPlan, RunRecord, RunTargetRecord } from "./runs/run-history";
 export {
-  comparisonRun,
-  lastRun,
+  comparedRuns,
   NO_HISTORY,
   readRunHistory,
   runRecord,
   runRecords,
   RUN_RESULTS_HEADER,
   RUNS_HEADER,
-  runsBefore,
   runTargetRecords,
   runTargetRows,
   runToApprove,

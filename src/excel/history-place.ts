@@ -1,13 +1,10 @@
 import {
   type CellValue,
-  comparisonRun,
   headerKey,
   cellText,
-  lastRun,
   runRecords,
   RUN_RESULTS_HEADER,
   RUNS_HEADER,
-  runsBefore,
   type RunRecord,
 } from "../engine";
 import { RUN_RESULTS_LEFT } from "../sheet";
@@ -79,24 +76,6 @@ export function isHeader(
 export function recordedRunRows(rows: readonly (readonly CellValue[])[]): number {
   for (let i = rows.length - 1; i >= 0; i--) if (runRecords([rows[i]]).length === 1) return i + 1;
   return 0;
-}
-
-/**
- * The runs whose results an evaluation as of `asOf` compares with: the last approved run, else the
- * last; when the as-of date is the last run's, the evaluation may repeat that run and then compares
- * with the runs before it, so their compared run too. Without an as-of date, both.
- */
-export function comparedRuns(runs: readonly RunRecord[], asOf?: number): Set<number> {
-  const history = { runs, results: [] };
-  const wanted = new Set<number>();
-  const basis = comparisonRun(history);
-  if (basis) wanted.add(basis.run);
-  const last = lastRun(history);
-  if (last && (asOf === undefined || last.asOf === asOf)) {
-    const before = comparisonRun(runsBefore(history, last.run));
-    if (before) wanted.add(before.run);
-  }
-  return wanted;
 }
 
 /** KpiRunResults rows (0-based under the header) up to the last one whose Run is a recorded run. */

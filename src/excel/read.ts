@@ -1,5 +1,6 @@
 import {
   type CellValue,
+  comparedRuns,
   NO_HISTORY,
   readRunHistory,
   runRecords,
@@ -17,7 +18,6 @@ import { probeDateSystem } from "./date-system";
 import { READ_CANCELLED, readingRows } from "./messages";
 import { CHECKED_NAME, isWorkingNameOf, WORKING_NAME } from "./swap";
 import {
-  comparedRuns,
   type HistoryPlace,
   isHeader,
   recordedResultRows,

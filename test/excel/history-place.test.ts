@@ -1,5 +1,4 @@
 import {
-  comparedRuns,
   isHeader,
   recordedResultRows,
   recordedRunRows,
@@ -8,22 +7,7 @@ import {
   todaysTables,
   type HistoryTable,
 } from "../../src/excel/history-place";
-import type { RunRecord } from "../../src/engine";
-
-/** A run as KpiRuns records it: only the number, as-of date, targets and approval matter here. */
-const run = (n: number, asOf: number, targets: number, approvedBy?: string): RunRecord => ({
-  run: n,
-  asOf,
-  evaluatedAt: asOf + 1,
-  targets,
-  met: 0,
-  missed: 0,
-  pending: 0,
-  review: 0,
-  totalReward: 0,
-  inputs: "abc",
-  ...(approvedBy ? { approvedBy } : {}),
-});
+import { runLine as run } from "../support/runs";
 
 const table = (name: string, top: number, left: number, rows: number, columns: number) =>
   ({
@@ -84,32 +68,6 @@ describe("where the recorded runs end", () => {
     const runs = [run(1, 45565, 2), run(2, 45596, 2)];
     expect(recordedResultRows([1, 1, 2, 2, 3, 3, 3], runs)).toBe(4);
     expect(recordedResultRows([3, 3], runs)).toBe(0);
-  });
-});
-
-describe("which runs' results are read", () => {
-  const runs = [run(1, 45565, 2), run(2, 45596, 2), run(3, 45626, 2)];
-
-  test("as of another date than the last run's: the last run only", () => {
-    expect([...comparedRuns(runs, 45657)]).toEqual([3]);
-  });
-
-  test("as of the last run's date: it and the run before it, which a repeat of it compares with", () => {
-    expect([...comparedRuns(runs, 45626)]).toEqual([3, 2]);
-  });
-
-  test("with an approved run: the last approved run, before and after the last run alike", () => {
-    const approved = [run(1, 45565, 2, "Ana Silva"), run(2, 45596, 2), run(3, 45626, 2)];
-    expect([...comparedRuns(approved, 45657)]).toEqual([1]);
-    expect([...comparedRuns(approved, 45626)]).toEqual([1]);
-  });
-
-  test("without an as-of date: both, as either may be the one", () => {
-    expect([...comparedRuns(runs)]).toEqual([3, 2]);
-  });
-
-  test("no runs: none", () => {
-    expect(comparedRuns([], 45626).size).toBe(0);
   });
 });
 

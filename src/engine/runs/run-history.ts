@@ -300,6 +300,25 @@ export function comparisonRun(history: RunHistory): RunRecord | undefined {
   return lastRun(history);
 }
 
+/**
+ * The runs whose results an evaluation as of `asOf` compares with: the last approved run, else the
+ * last; when the as-of date is the last run's, the evaluation may repeat that run and then compares
+ * with the runs before it, so their compared run too. Without an as-of date, both. Readers that take
+ * only some results from KPI History (the CLI's pieces, the add-in's blocks) take these runs'.
+ */
+export function comparedRuns(runs: readonly RunRecord[], asOf?: number): Set<number> {
+  const history = { runs, results: [] };
+  const wanted = new Set<number>();
+  const basis = comparisonRun(history);
+  if (basis) wanted.add(basis.run);
+  const last = lastRun(history);
+  if (last && (asOf === undefined || last.asOf === asOf)) {
+    const before = comparisonRun(runsBefore(history, last.run));
+    if (before) wanted.add(before.run);
+  }
+  return wanted;
+}
+
 /** A target is its Project, KPI and Start. */
 export function runTargetKey(target: {
   project: string;

@@ -1,4 +1,5 @@
 import {
+  comparedRuns,
   comparisonRun,
   planRun,
   readRunHistory,
@@ -10,6 +11,7 @@ import {
   RUNS_HEADER,
   type RunTarget,
 } from "../../../src/engine/runs/run-history";
+import { runLine as run } from "../../support/runs";
 import { day } from "../../support/workbooks";
 
 const targets: RunTarget[] = [
@@ -223,5 +225,31 @@ describe("run history", () => {
   test("results compare with the last approved run, else the last run", () => {
     expect(comparisonRun(readRunHistory(historySheet()))?.run).toBe(2);
     expect(comparisonRun(readRunHistory(historySheet("Jane Roe")))?.run).toBe(1);
+  });
+});
+
+describe("which runs' results are read", () => {
+  const runs = [run(1, 45565, 2), run(2, 45596, 2), run(3, 45626, 2)];
+
+  test("as of another date than the last run's: the last run only", () => {
+    expect([...comparedRuns(runs, 45657)]).toEqual([3]);
+  });
+
+  test("as of the last run's date: it and the run before it, which a repeat of it compares with", () => {
+    expect([...comparedRuns(runs, 45626)]).toEqual([3, 2]);
+  });
+
+  test("with an approved run: the last approved run, before and after the last run alike", () => {
+    const approved = [run(1, 45565, 2, "Ana Silva"), run(2, 45596, 2), run(3, 45626, 2)];
+    expect([...comparedRuns(approved, 45657)]).toEqual([1]);
+    expect([...comparedRuns(approved, 45626)]).toEqual([1]);
+  });
+
+  test("without an as-of date: both, as either may be the one", () => {
+    expect([...comparedRuns(runs)]).toEqual([3, 2]);
+  });
+
+  test("no runs: none", () => {
+    expect(comparedRuns([], 45626).size).toBe(0);
   });
 });
