@@ -1,5 +1,6 @@
 import {
   comparedRuns,
+  isHeaderRow,
   NO_HISTORY,
   parseRangeAddress,
   readRunHistory,
@@ -8,7 +9,6 @@ import {
   RUN_RESULTS_HEADER,
   RUNS_HEADER,
   runTargetRows,
-  headerKey,
   type CellValue,
   type RunHistory,
   type RunRecord,
@@ -100,9 +100,7 @@ async function tableAreas(pkg: WorkbookPackage, part: string): Promise<TableArea
   return areas;
 }
 
-const holds = (area: TableArea, header: readonly string[]) =>
-  area.columns.length === header.length &&
-  area.columns.every((name, i) => headerKey(name) === headerKey(header[i]));
+const holds = (area: TableArea, header: readonly string[]) => isHeaderRow(area.columns, header);
 
 /** The cells of the segments, in the sheet's rows (0-based: `values[row - top]`). */
 async function segmentCells(

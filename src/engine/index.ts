@@ -52,7 +52,7 @@ export type { Series } from "./series/series";
 export type { Window } from "./series/window";
 
 // Run history (SPEC §9): what KPI History holds, read back by its headers, and the rules for runs.
-export { headerKey } from "./grid/header";
+export { headerKey, isHeaderRow } from "./grid/header";
 export type { RunHistory, RunPlan, RunRecord, RunTargetRecord } from "./runs/run-history";
 export {
   comparedRuns,

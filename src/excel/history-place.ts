@@ -1,7 +1,5 @@
 import {
   type CellValue,
-  headerKey,
-  cellText,
   runRecords,
   RUN_RESULTS_HEADER,
   RUNS_HEADER,
@@ -58,18 +56,6 @@ export function todaysTables(
   return at(runs, 0, RUNS_HEADER.length) && at(results, RUN_RESULTS_LEFT, RUN_RESULTS_HEADER.length)
     ? { runs, results }
     : undefined;
-}
-
-/** Whether a header row read from the sheet names exactly `header`'s columns, in order. */
-export function isHeader(
-  row: readonly CellValue[] | undefined,
-  header: readonly string[]
-): boolean {
-  return (
-    row !== undefined &&
-    row.length === header.length &&
-    row.every((cell, i) => headerKey(cellText(cell)) === headerKey(header[i]))
-  );
 }
 
 /** KpiRuns rows under the header up to the last one holding a run (a blank or broken row is not one). */

@@ -1,6 +1,7 @@
 import {
   type CellValue,
   comparedRuns,
+  isHeaderRow,
   NO_HISTORY,
   readRunHistory,
   runRecords,
@@ -19,7 +20,6 @@ import { READ_CANCELLED, readingRows } from "./messages";
 import { CHECKED_NAME, isWorkingNameOf, WORKING_NAME } from "./swap";
 import {
   type HistoryPlace,
-  isHeader,
   recordedResultRows,
   recordedRunRows,
   runBlocks,
@@ -312,7 +312,7 @@ class HistoryInPart {
   private recordedRuns(): RunRecord[] | undefined {
     const [runs, head] = this.first;
     if (this.runs || !done(runs) || !done(head)) return this.runs;
-    if (isHeader(runs.values[0], RUNS_HEADER) && isHeader(head.values[0], RUN_RESULTS_HEADER))
+    if (isHeaderRow(runs.values[0], RUNS_HEADER) && isHeaderRow(head.values[0], RUN_RESULTS_HEADER))
       this.runs = runRecords(runs.values.slice(1), this.date1904);
     return this.runs;
   }

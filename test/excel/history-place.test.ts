@@ -1,5 +1,4 @@
 import {
-  isHeader,
   recordedResultRows,
   recordedRunRows,
   runBlocks,
@@ -42,13 +41,6 @@ describe("today's layout: KpiRuns at A1 (12 columns), KpiRunResults at N1 (11 co
     expect(
       todaysTables([table("KpiRuns_new", 0, 0, 2, 12), table("KpiRunResults_new", 0, 13, 2, 11)])
     ).toBe(undefined);
-  });
-
-  test("a header row is the header when it names the same columns in order, spacing and case aside", () => {
-    expect(isHeader([" run ", "PROJECT"], ["Run", "Project"])).toBe(true);
-    expect(isHeader(["Run", "Projects"], ["Run", "Project"])).toBe(false);
-    expect(isHeader(["Run"], ["Run", "Project"])).toBe(false);
-    expect(isHeader(undefined, ["Run"])).toBe(false);
   });
 });
 

@@ -1,3 +1,5 @@
+import { cellText, type CellValue } from "./cell";
+
 /**
  * Header matching: case, spaces (non-breaking and zero-width ones too, which pasted headers carry),
  * `_` and `-` are ignored; each role has its accepted spellings.
@@ -13,6 +15,21 @@ export function headerKey(text: string): string {
 }
 
 const keys = new Map<string, string>();
+
+/**
+ * Whether a row read from a sheet names exactly `header`'s columns, in order, as headerKey compares
+ * them: how KPI Rewards knows its own tables (KpiRuns, KpiRunResults) where they were written.
+ */
+export function isHeaderRow(
+  row: readonly CellValue[] | undefined,
+  header: readonly string[]
+): boolean {
+  return (
+    row !== undefined &&
+    row.length === header.length &&
+    row.every((cell, i) => headerKey(cellText(cell)) === headerKey(header[i]))
+  );
+}
 
 export type TargetColumn =
   | "project"

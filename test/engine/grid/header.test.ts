@@ -1,6 +1,7 @@
 import {
   adjustmentColumn,
   headerKey,
+  isHeaderRow,
   nameKey,
   observationColumn,
   payCurveColumn,
@@ -8,6 +9,13 @@ import {
 } from "../../../src/engine/grid/header";
 
 describe("headers and names", () => {
+  test("a header row is the header when it names the same columns in order, spacing and case aside", () => {
+    expect(isHeaderRow([" run ", "PROJECT"], ["Run", "Project"])).toBe(true);
+    expect(isHeaderRow(["Run", "Projects"], ["Run", "Project"])).toBe(false);
+    expect(isHeaderRow(["Run"], ["Run", "Project"])).toBe(false);
+    expect(isHeaderRow(undefined, ["Run"])).toBe(false);
+  });
+
   test("a header key ignores case, spaces (pasted non-breaking and zero-width ones too), _ and -", () => {
     expect(headerKey("Target\u00a0Type")).toBe("targettype");
     expect(headerKey("min_points")).toBe("minpoints");
