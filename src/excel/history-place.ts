@@ -10,8 +10,9 @@ import { RUN_RESULTS_LEFT } from "../sheet";
 /**
  * Where a new run goes in a `KPI History` sheet of today's layout (src/sheet/history-sheet.ts): KpiRuns
  * from A1, KpiRunResults from N1, both headed on row 1 and growing downward. Such a sheet is read in
- * part (KpiRuns, the results' Run column, the compared runs' rows) and a run is appended to it
- * (history-append.ts) instead of the whole history being written again.
+ * part (KpiRuns and the compared runs' rows; the results' Run column only when the runs' Targets do
+ * not place them, read.ts) and a run is appended to it (history-append.ts) instead of the whole
+ * history being written again.
  */
 export interface HistoryPlace {
   /** The sheet's name as the workbook spells it. */
